@@ -1,0 +1,58 @@
+package io.cloudphone.ledger.schemas;
+
+import io.cloudphone.ledger.schemas.account.AccountCommand;
+import io.cloudphone.ledger.schemas.ledger.AccountBalance;
+import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
+import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
+import io.cloudphone.ledger.schemas.serde.AvroSerde;
+import io.cloudphone.ledger.schemas.serde.SchemaRegistryClient;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of the system with its key and value serdes: the one place to learn what flows where.
+ * Keys are plain UTF-8 strings (the account id), so that Debezium's StringConverter, Kafka Streams and
+ * any downstream consumer hash them to the same partition.
+ */
+public final class Topics {
+
+    /** Outbox topic of the account aggregate, written by Debezium's EventRouter: route.topic.replacement. */
+    public static final String ACCOUNT_COMMANDS = "cpl.outbox.account";
+    public static final String LEDGER_DECISIONS = "cpl.ledger.decisions";
+    public static final String LEDGER_ENTRIES = "cpl.ledger.entries";
+    public static final String LEDGER_BALANCES = "cpl.ledger.balances";
+
+    /** Outbox aggregate type whose events land on {@link #ACCOUNT_COMMANDS}. */
+    public static final String ACCOUNT_AGGREGATE_TYPE = "account";
+
+    private final SchemaRegistryClient registry;
+
+    public Topics(SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    public Serde<String> keySerde() {
+        return Serdes.String();
+    }
+
+    public AvroSerde<AccountCommand> accountCommandSerde() {
+        return valueSerde(AccountCommand.getClassSchema());
+    }
+
+    public AvroSerde<LedgerDecision> decisionSerde() {
+        return valueSerde(LedgerDecision.getClassSchema());
+    }
+
+    public AvroSerde<LedgerEntry> entrySerde() {
+        return valueSerde(LedgerEntry.getClassSchema());
+    }
+
+    public AvroSerde<AccountBalance> balanceSerde() {
+        return valueSerde(AccountBalance.getClassSchema());
+    }
+
+    private <T extends SpecificRecord> AvroSerde<T> valueSerde(org.apache.avro.Schema schema) {
+        return AvroSerde.forValues(registry, schema);
+    }
+}

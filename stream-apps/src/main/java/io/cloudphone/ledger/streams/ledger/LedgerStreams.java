@@ -1,0 +1,104 @@
+package io.cloudphone.ledger.streams.ledger;
+
+import io.cloudphone.ledger.schemas.Topics;
+import io.cloudphone.ledger.schemas.serde.RestSchemaRegistryClient;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Owns the ledger's KafkaStreams instance: its settings, start and bounded close. */
+@Component
+public class LedgerStreams implements SmartLifecycle {
+
+    /** Records that cannot even be deserialized go here, raw, instead of stopping the ledger. */
+    public static final String DEAD_LETTER_TOPIC = "cpl.ledger.dead-letters";
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerStreams.class);
+
+    private final LedgerProperties properties;
+    private final int serverPort;
+    private volatile KafkaStreams streams;
+
+    public LedgerStreams(LedgerProperties properties, @Value("${server.port}") int serverPort) {
+        this.properties = properties;
+        this.serverPort = serverPort;
+    }
+
+    @Override
+    public void start() {
+        Topics topics = new Topics(new RestSchemaRegistryClient(properties.registryUrl()));
+        KafkaStreams created = new KafkaStreams(LedgerTopology.build(topics), settings());
+        created.setUncaughtExceptionHandler(error -> {
+            // A processing bug must not be retried forever or skipped: stop and let health report DOWN.
+            log.error("ledger stream thread failed; shutting the client down", error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        created.setStateListener((now, before) -> log.info("ledger streams {} -> {}", before, now));
+        created.start();
+        streams = created;
+    }
+
+    Properties settings() {
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // One thread: 2 cores, and a hot account's partition cannot use a second one anyway.
+        settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+        settings.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+        settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, properties.advertisedHost() + ":" + serverPort);
+        settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
+        settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC);
+        // Decisions should be visible within milliseconds; batching longer than this buys little here.
+        settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
+        return settings;
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams running = streams;
+        if (running != null) {
+            boolean closed = running.close(properties.closeTimeout());
+            if (!closed) {
+                log.warn("ledger streams did not close within {}", properties.closeTimeout());
+            }
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    /** The running instance; fails when the app is not started. */
+    public KafkaStreams streams() {
+        KafkaStreams running = streams;
+        if (running == null) {
+            throw new StoreUnavailableException("ledger streams are not started");
+        }
+        return running;
+    }
+
+    public String advertisedHost() {
+        return properties.advertisedHost();
+    }
+
+    public int serverPort() {
+        return serverPort;
+    }
+}
