@@ -1,7 +1,7 @@
 package io.cloudphone.ledger.api;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** REST commands into PostgreSQL with their outbox events; reads from the ledger's interactive queries. */
@@ -9,7 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CommandApiApplication {
 
+    /**
+     * Configuration is read from command-api.yml, not application.yml, so that this app and the ledger can
+     * share one classpath (the system tests run both in one JVM) without reading each other's settings.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CommandApiApplication.class).properties("spring.config.name=command-api");
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(CommandApiApplication.class, args);
+        builder().run(args);
     }
 }
