@@ -1,0 +1,113 @@
+package io.cloudphone.ledger.api.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudphone.ledger.system.ApiClient;
+import io.cloudphone.ledger.system.ApiClient.Response;
+import io.cloudphone.ledger.system.LocalStack;
+import io.cloudphone.ledger.system.RunningSystem;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input is refused as problem+json and writes nothing, against the real PostgreSQL. */
+@ExtendWith(RunningSystem.class)
+class AccountCommandProblemsIT {
+
+    private static final Map<String, String> KEY = Map.of("Idempotency-Key", "k-1");
+
+    private String accountId;
+
+    @BeforeEach
+    void openAccount(ApiClient api) {
+        accountId = "it-" + UUID.randomUUID();
+        assertThat(api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}", Map.of())
+                .status()).isEqualTo(202);
+    }
+
+    @Test
+    void malformedJsonIsBadRequest(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges", "{\"amount\": 10,", KEY, 400);
+    }
+
+    @Test
+    void missingAmountIsUnprocessable(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges", "{\"currency\":\"CNY\"}", KEY, 422);
+    }
+
+    @Test
+    void nonPositiveAndFractionalAmountsAreUnprocessable(ApiClient api) throws Exception {
+        for (String amount : new String[] {"0", "-5", "1.25", "99999999999999999999"}) {
+            assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/consumptions",
+                    "{\"amount\":" + amount + ",\"currency\":\"CNY\"}", KEY, 422);
+        }
+    }
+
+    @Test
+    void unknownCurrencyIsUnprocessable(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges",
+                "{\"amount\":10,\"currency\":\"XQQ\"}", KEY, 422);
+    }
+
+    @Test
+    void currencyOtherThanTheAccountsIsUnprocessable(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges",
+                "{\"amount\":10,\"currency\":\"USD\"}", KEY, 422);
+    }
+
+    @Test
+    void unknownAccountIsNotFound(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts/no-such-account/recharges",
+                "{\"amount\":10,\"currency\":\"CNY\"}", KEY, 404);
+        assertThat(api.get("/v1/accounts/no-such-account/balance").status()).isEqualTo(404);
+        assertThat(api.get("/v1/requests/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void missingIdempotencyKeyIsBadRequest(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges",
+                "{\"amount\":10,\"currency\":\"CNY\"}", Map.of(), 400);
+    }
+
+    @Test
+    void openingAnExistingAccountIsConflict(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}",
+                Map.of(), 409);
+    }
+
+    @Test
+    void injectionInAccountIdIsRefused(ApiClient api) throws Exception {
+        assertRefusedWithoutWriting(api, "/v1/accounts",
+                "{\"accountId\":\"x'); DROP TABLE account;--\",\"currency\":\"CNY\"}", Map.of(), 422);
+    }
+
+    private static void assertRefusedWithoutWriting(ApiClient api, String path, String body, Map<String, String> headers,
+                                                    int expectedStatus) throws Exception {
+        long requestsBefore = count("account_request");
+        long outboxBefore = count("outbox_event");
+
+        Response response = api.post(path, body, headers);
+
+        assertThat(response.status()).as(body).isEqualTo(expectedStatus);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("status").asInt()).isEqualTo(expectedStatus);
+        assertThat(response.body().path("detail").asText()).isNotBlank();
+        assertThat(count("account_request")).isEqualTo(requestsBefore);
+        assertThat(count("outbox_event")).isEqualTo(outboxBefore);
+    }
+
+    private static long count(String table) throws Exception {
+        try (Connection db = DriverManager.getConnection(LocalStack.jdbcUrl(), "ledger", "ledger");
+             Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.cloudphone.ledger.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudphone.ledger.schemas.Topics;
+import io.cloudphone.ledger.system.ApiClient;
+import io.cloudphone.ledger.system.ApiClient.Response;
+import io.cloudphone.ledger.system.LocalStack;
+import io.cloudphone.ledger.system.RunningSystem;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton end to end on the real stack: REST → PostgreSQL (request + outbox, one transaction)
+ * → Debezium on Kafka Connect → Kafka → exactly-once ledger → interactive query → REST.
+ */
+@ExtendWith(RunningSystem.class)
+class AccountFlowIT {
+
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void rechargeIsAcceptedAndOverspendingIsRejectedWithTheBalanceVisible(ApiClient api) {
+        String accountId = "it-" + UUID.randomUUID();
+        assertThat(api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}", Map.of())
+                .status()).isEqualTo(202);
+
+        Response recharge = money(api, accountId, "recharges", 1_000);
+        assertThat(recharge.status()).isEqualTo(202);
+        assertThat(recharge.body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(awaitDecision(api, recharge).path("status").asText()).isEqualTo("ACCEPTED");
+
+        JsonNode overspend = awaitDecision(api, money(api, accountId, "consumptions", 1_500));
+        assertThat(overspend.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(overspend.path("rejectionCode").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(overspend.path("reason").asText()).contains("1000").contains("1500");
+
+        JsonNode spend = awaitDecision(api, money(api, accountId, "consumptions", 300));
+        assertThat(spend.path("status").asText()).isEqualTo("ACCEPTED");
+
+        JsonNode balance = api.get("/v1/accounts/" + accountId + "/balance").body();
+        assertThat(balance.path("accountId").asText()).isEqualTo(accountId);
+        assertThat(balance.path("currency").asText()).isEqualTo("CNY");
+        assertThat(balance.path("balance").asLong()).isEqualTo(700);
+        assertThat(balance.path("available").asLong()).isEqualTo(700);
+        assertThat(balance.path("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void replayedIdempotencyKeyReturnsTheFirstRequestAndMovesMoneyOnce(ApiClient api) {
+        String accountId = "it-" + UUID.randomUUID();
+        api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}", Map.of());
+        String body = "{\"amount\":250,\"currency\":\"CNY\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "pay-42");
+
+        Response first = api.post("/v1/accounts/" + accountId + "/recharges", body, key);
+        Response replay = api.post("/v1/accounts/" + accountId + "/recharges", body, key);
+        Response otherBody = api.post("/v1/accounts/" + accountId + "/recharges",
+                "{\"amount\":251,\"currency\":\"CNY\"}", key);
+
+        assertThat(replay.body().path("requestId").asText()).isEqualTo(first.body().path("requestId").asText());
+        assertThat(otherBody.status()).isEqualTo(409);
+        assertThat(awaitDecision(api, first).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(api.get("/v1/accounts/" + accountId + "/balance").body().path("balance").asLong()).isEqualTo(250);
+    }
+
+    @Test
+    void outboxPayloadReachesKafkaByteForByteKeyedByAccount(ApiClient api) throws Exception {
+        String accountId = "it-" + UUID.randomUUID();
+        Response open = api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"EUR\"}", Map.of());
+        String requestId = open.body().path("requestId").asText();
+        byte[] stored = outboxPayload(requestId);
+
+        List<ConsumerRecord<String, byte[]>> delivered = readAccountTopicUntil(accountId);
+
+        assertThat(delivered).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(accountId);
+            assertThat(record.value()).isEqualTo(stored);
+            assertThat(record.value()[0]).isZero();
+        });
+    }
+
+    private static Response money(ApiClient api, String accountId, String kind, long amount) {
+        return api.post("/v1/accounts/" + accountId + "/" + kind,
+                "{\"amount\":" + amount + ",\"currency\":\"CNY\"}", Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    private static JsonNode awaitDecision(ApiClient api, Response accepted) {
+        String statusUrl = accepted.body().path("statusUrl").asText();
+        return Awaitility.await("decision at " + statusUrl).atMost(DECISION_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get(statusUrl).body(), status -> !"PENDING".equals(status.path("status").asText())
+                        && status.has("status"));
+    }
+
+    private static byte[] outboxPayload(String eventId) throws Exception {
+        try (Connection db = DriverManager.getConnection(LocalStack.jdbcUrl(), "ledger", "ledger");
+             PreparedStatement select = db.prepareStatement("SELECT payload FROM outbox_event WHERE id = ?::uuid")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("outbox row for " + eventId).isTrue();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAccountTopicUntil(String accountId) {
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap());
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ACCOUNT_COMMANDS));
+            Awaitility.await("outbox record of " + accountId).atMost(DECISION_TIMEOUT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (accountId.equals(record.key())) {
+                        mine.add(record);
+                    }
+                });
+                return !mine.isEmpty();
+            });
+        }
+        return mine;
+    }
+}
