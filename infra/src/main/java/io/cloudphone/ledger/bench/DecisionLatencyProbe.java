@@ -1,0 +1,104 @@
+package io.cloudphone.ledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Measures the time from a command's 202 Accepted to its decision being visible at the status URL,
+ * for requests sent one after another against a running system (infra/bin/stack run).
+ *
+ * <p>Usage: {@code java -cp infra/target/classes:... DecisionLatencyProbe [apiBaseUrl] [requests]}; see
+ * infra/bin/latency-probe. The poll interval (1 ms) bounds the resolution; polling is itself load.
+ */
+public final class DecisionLatencyProbe {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(1);
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    private static final int REQUESTS_MAX = 100_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+    private final String api;
+
+    private DecisionLatencyProbe(String api) {
+        this.api = api;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String api = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        if (requests < 1 || requests > REQUESTS_MAX) {
+            throw new IllegalArgumentException("requests must be 1.." + REQUESTS_MAX + ", was " + requests);
+        }
+        List<Double> millis = new DecisionLatencyProbe(api).run(requests);
+        report(millis);
+    }
+
+    private List<Double> run(int requests) throws Exception {
+        String accountId = "probe-" + UUID.randomUUID();
+        awaitDecision(post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}"));
+        awaitDecision(post("/v1/accounts/" + accountId + "/recharges", "{\"amount\":" + requests + ",\"currency\":\"CNY\"}"));
+        List<Double> millis = new ArrayList<>(requests);
+        for (int i = 1; i <= requests; i++) {
+            JsonNode accepted = post("/v1/accounts/" + accountId + "/consumptions", "{\"amount\":1,\"currency\":\"CNY\"}");
+            long acceptedAt = System.nanoTime();
+            awaitDecision(accepted);
+            millis.add((System.nanoTime() - acceptedAt) / 1e6);
+            if (i % 10 == 0) {
+                System.err.printf("probe: %d/%d requests decided%n", i, requests);
+            }
+        }
+        return millis;
+    }
+
+    private JsonNode post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(HTTP_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private void awaitDecision(JsonNode accepted) throws IOException, InterruptedException {
+        URI statusUrl = URI.create(api + accepted.path("statusUrl").asText());
+        long deadline = System.nanoTime() + DECISION_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(statusUrl).timeout(HTTP_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && !"PENDING".equals(JSON.readTree(response.body()).path("status").asText())) {
+                return;
+            }
+            Thread.sleep(POLL_INTERVAL);
+        }
+        throw new IllegalStateException("no decision within " + DECISION_TIMEOUT + " at " + statusUrl);
+    }
+
+    private static void report(List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("requests=%d accepted->decided ms: min=%.1f p50=%.1f p90=%.1f p99=%.1f max=%.1f%n",
+                sorted.size(), sorted.get(0), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+                sorted.get(sorted.size() - 1));
+    }
+
+    /** Nearest-rank percentile. */
+    private static double percentile(List<Double> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}
