@@ -1,5 +1,7 @@
 package io.cloudphone.ledger.system;
 
+import java.nio.file.Path;
+
 /**
  * Addresses of the stack that infra/bin/stack started for the integration tests. Failsafe passes the same
  * CPL_* variables the launcher used, and the apps under test read them too.
@@ -19,6 +21,25 @@ public final class LocalStack {
 
     public static String registryUrl() {
         return "http://127.0.0.1:" + port("CPL_REGISTRY_PORT") + "/apis/ccompat/v7";
+    }
+
+    /** infra/target: failsafe passes it as the system property cpl.it.build-dir. */
+    public static Path buildDir() {
+        return Path.of(required("cpl.it.build-dir"));
+    }
+
+    /** The runnable jar of an app module, e.g. {@code stream-apps} -> stream-apps/target/stream-apps-exec.jar. */
+    public static Path appJar(String module) {
+        return Path.of(required("cpl.it.repo-root"), module, "target", module + "-exec.jar");
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set: run integration tests "
+                    + "with ./mvnw verify");
+        }
+        return value;
     }
 
     static int port(String variable) {

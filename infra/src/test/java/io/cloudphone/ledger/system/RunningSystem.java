@@ -1,27 +1,25 @@
 package io.cloudphone.ledger.system;
 
-import io.cloudphone.ledger.api.CommandApiApplication;
-import io.cloudphone.ledger.streams.LedgerApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.awaitility.Awaitility;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the ledger app and command-api once per test JVM, against the real local stack, and closes them
- * when the whole run ends. Test classes receive an {@link ApiClient} for command-api.
+ * Starts the ledger app and command-api once per test JVM, each as its own process from its runnable jar,
+ * against the real local stack, and stops them when the whole run ends. Test classes receive an
+ * {@link ApiClient} for command-api, or the {@link Apps} themselves to crash and restart them.
  */
 public final class RunningSystem implements BeforeAllCallback, ParameterResolver {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final String APP_HEAP = "384m";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -30,12 +28,14 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == ApiClient.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == ApiClient.class || type == Apps.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return apps(context).api;
+        Apps apps = apps(context);
+        return parameter.getParameter().getType() == Apps.class ? apps : apps.api();
     }
 
     private static Apps apps(ExtensionContext context) {
@@ -43,50 +43,61 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                 .computeIfAbsent(Apps.class, key -> Apps.start(), Apps.class);
     }
 
-    static final class Apps implements AutoCloseable {
-        private final ConfigurableApplicationContext ledger;
-        private final ConfigurableApplicationContext commandApi;
-        final ApiClient api;
+    /** The two apps of one test run. Closed by JUnit when the run ends. */
+    public static final class Apps implements AutoCloseable {
+        private final AppProcess ledger;
+        private final AppProcess commandApi;
 
-        private Apps(ConfigurableApplicationContext ledger, ConfigurableApplicationContext commandApi, int apiPort) {
+        private Apps(AppProcess ledger, AppProcess commandApi) {
             this.ledger = ledger;
             this.commandApi = commandApi;
-            this.api = new ApiClient("http://127.0.0.1:" + apiPort);
         }
 
         static Apps start() {
+            Path logDir = LocalStack.buildDir().resolve("it-apps");
             int ledgerPort = freePort();
             int apiPort = freePort();
-            ConfigurableApplicationContext ledger = LedgerApplication.builder().properties(
-                    "server.port=" + ledgerPort,
-                    "cpl.ledger.state-dir=" + tempDir("ledger-streams")).run();
-            ConfigurableApplicationContext commandApi = CommandApiApplication.builder().properties(
-                    "server.port=" + apiPort,
-                    "cpl.ledger-query.base-url=http://127.0.0.1:" + ledgerPort).run();
-            ApiClient ledgerHealth = new ApiClient("http://127.0.0.1:" + ledgerPort);
-            Awaitility.await("ledger streams RUNNING").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                    .until(() -> ledgerHealth.get("/actuator/health").status() == 200);
-            return new Apps(ledger, commandApi, apiPort);
+            AppProcess ledger = AppProcess.start("stream-apps", LocalStack.appJar("stream-apps"), APP_HEAP, Map.of(
+                    "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
+                    // Survives a restart of the process (crash tests), fresh for every build.
+                    "CPL_LEDGER_STATE_DIR", logDir.resolve("ledger-state").toString()), ledgerPort, logDir);
+            AppProcess commandApi = AppProcess.start("command-api", LocalStack.appJar("command-api"), APP_HEAP, Map.of(
+                    "CPL_API_PORT", Integer.toString(apiPort),
+                    "CPL_LEDGER_PORT", Integer.toString(ledgerPort)), apiPort, logDir);
+            Apps apps = new Apps(ledger, commandApi);
+            Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "stop-it-apps"));
+            try {
+                ledger.awaitHealthy(STARTUP_TIMEOUT);
+                commandApi.awaitHealthy(STARTUP_TIMEOUT);
+            } catch (RuntimeException e) {
+                apps.close();
+                throw e;
+            }
+            return apps;
+        }
+
+        public ApiClient api() {
+            return commandApi.client();
+        }
+
+        public AppProcess ledger() {
+            return ledger;
+        }
+
+        public AppProcess commandApi() {
+            return commandApi;
         }
 
         @Override
         public void close() {
-            commandApi.close();
-            ledger.close();
+            commandApi.stop();
+            ledger.stop();
         }
     }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

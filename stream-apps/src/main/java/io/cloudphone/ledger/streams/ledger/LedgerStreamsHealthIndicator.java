@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** UP only while the ledger processes: a launcher waiting for health waits for a working ledger. */
-@Component("ledgerStreams")
+@Component
 class LedgerStreamsHealthIndicator implements HealthIndicator {
 
     private final LedgerStreams ledger;
