@@ -1,10 +1,13 @@
 package io.cloudphone.ledger.streams.ledger;
 
+import static org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.serde.RestSchemaRegistryClient;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -72,7 +75,10 @@ public class LedgerStreams implements SmartLifecycle {
     public void stop() {
         KafkaStreams running = streams;
         if (running != null) {
-            boolean closed = running.close(properties.closeTimeout());
+            // Leave the group on a clean stop: otherwise the next start (or another instance) waits for the
+            // broker to expire this member's session before it gets the partitions back.
+            boolean closed = running.close(CloseOptions.groupMembershipOperation(LEAVE_GROUP)
+                    .withTimeout(properties.closeTimeout()));
             if (!closed) {
                 log.warn("ledger streams did not close within {}", properties.closeTimeout());
             }
