@@ -1,8 +1,17 @@
 package io.cloudphone.ledger.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +21,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,6 +71,40 @@ class LocalStackIT {
     void s3ProxyRefusesAnUnsignedRequest() throws Exception {
         HttpResponse<String> response = get("http://127.0.0.1:" + port("CPL_S3_PORT") + "/");
         assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void s3ProxyServesTheMinioClientWithTheRightCredentials() throws Exception {
+        MinioClient minio = minio(accessKey(), secretKey());
+        String bucket = "it-" + UUID.randomUUID();
+        minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        minio.putObject(PutObjectArgs.builder().bucket(bucket).object("hello.txt")
+                .stream(new ByteArrayInputStream("hi".getBytes(StandardCharsets.UTF_8)), 2, -1).build());
+        try (InputStream object = minio.getObject(GetObjectArgs.builder().bucket(bucket).object("hello.txt").build())) {
+            assertThat(new String(object.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hi");
+        }
+    }
+
+    @Test
+    void s3ProxyRefusesAWrongSecret() {
+        MinioClient impostor = minio(accessKey(), secretKey() + "-wrong");
+        assertThatThrownBy(() -> impostor.listBuckets())
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.response().code()).isEqualTo(403));
+    }
+
+    private static MinioClient minio(String accessKey, String secretKey) {
+        return MinioClient.builder().endpoint("http://127.0.0.1:" + port("CPL_S3_PORT"))
+                .region("us-east-1").credentials(accessKey, secretKey).build();
+    }
+
+    /** The launcher's defaults unless the environment overrides them, as for the stack itself. */
+    private static String accessKey() {
+        return System.getenv().getOrDefault("CPL_S3_ACCESS_KEY", "cpl-local");
+    }
+
+    private static String secretKey() {
+        return System.getenv().getOrDefault("CPL_S3_SECRET_KEY", "cpl-local-secret");
     }
 
     @Test
