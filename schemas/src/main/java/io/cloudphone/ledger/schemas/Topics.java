@@ -4,8 +4,11 @@ import io.cloudphone.ledger.schemas.account.AccountCommand;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
 import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
+import io.cloudphone.ledger.schemas.notification.NotificationPreferenceChanged;
 import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import io.cloudphone.ledger.schemas.serde.SchemaRegistryClient;
+import io.cloudphone.ledger.schemas.user.RoleEvent;
+import io.cloudphone.ledger.schemas.user.UserEvent;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,9 +25,18 @@ public final class Topics {
     public static final String LEDGER_DECISIONS = "cpl.ledger.decisions";
     public static final String LEDGER_ENTRIES = "cpl.ledger.entries";
     public static final String LEDGER_BALANCES = "cpl.ledger.balances";
+    /** Outbox topic of the user aggregate, keyed by user id. */
+    public static final String USER_EVENTS = "cpl.outbox.user";
+    /** Outbox topic of roles, keyed by role name. */
+    public static final String ROLE_EVENTS = "cpl.outbox.role";
+    /** Outbox topic of notification preferences, keyed by user id. */
+    public static final String NOTIFICATION_EVENTS = "cpl.outbox.notification";
 
-    /** Outbox aggregate type whose events land on {@link #ACCOUNT_COMMANDS}. */
+    /** Outbox aggregate types: Debezium routes aggregate type {@code t} to topic {@code cpl.outbox.t}. */
     public static final String ACCOUNT_AGGREGATE_TYPE = "account";
+    public static final String USER_AGGREGATE_TYPE = "user";
+    public static final String ROLE_AGGREGATE_TYPE = "role";
+    public static final String NOTIFICATION_AGGREGATE_TYPE = "notification";
 
     private final SchemaRegistryClient registry;
 
@@ -38,6 +50,18 @@ public final class Topics {
 
     public AvroSerde<AccountCommand> accountCommandSerde() {
         return valueSerde(AccountCommand.getClassSchema());
+    }
+
+    public AvroSerde<UserEvent> userEventSerde() {
+        return valueSerde(UserEvent.getClassSchema());
+    }
+
+    public AvroSerde<RoleEvent> roleEventSerde() {
+        return valueSerde(RoleEvent.getClassSchema());
+    }
+
+    public AvroSerde<NotificationPreferenceChanged> notificationPreferenceSerde() {
+        return valueSerde(NotificationPreferenceChanged.getClassSchema());
     }
 
     public AvroSerde<LedgerDecision> decisionSerde() {
