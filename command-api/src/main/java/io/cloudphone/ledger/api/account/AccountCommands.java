@@ -1,7 +1,10 @@
 package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
+import io.cloudphone.ledger.api.security.CurrentUser;
+import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
 import io.cloudphone.ledger.schemas.account.Consume;
@@ -11,7 +14,6 @@ import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes each account request and its outbox event in ONE local transaction. The Avro payload is
@@ -23,23 +25,26 @@ class AccountCommands {
     private final AccountRepository accounts;
     private final OutboxWriter outbox;
     private final AvroSerde<AccountCommand> commandSerde;
-    private final TransactionTemplate transaction;
+    private final TransactionRunner transactions;
     private final Clock clock;
 
-    AccountCommands(AccountRepository accounts, OutboxWriter outbox, Topics topics, TransactionTemplate transaction) {
+    AccountCommands(AccountRepository accounts, OutboxWriter outbox, Topics topics, TransactionRunner transactions) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.commandSerde = topics.accountCommandSerde();
-        this.transaction = transaction;
+        this.transactions = transactions;
         this.clock = Clock.systemUTC();
     }
 
-    UUID open(String accountId, String currency) {
+    UUID open(CurrentUser actor, String accountId, String currency) {
+        if (!actor.can(Permissions.ACCOUNT_OWN)) {
+            throw ApiProblem.forbidden("opening an account needs " + Permissions.ACCOUNT_OWN);
+        }
         AccountRequest request = new AccountRequest(UUID.randomUUID(), accountId, RequestKind.OPEN, null, currency,
                 AccountRequest.fingerprint(RequestKind.OPEN, null, currency));
         byte[] payload = payload(request, OpenAccount.newBuilder().setCurrency(currency).build());
-        return transaction.execute(status -> {
-            if (!accounts.insertAccount(accountId, currency)) {
+        return transactions.inTransaction("account-open", status -> {
+            if (!accounts.insertAccount(accountId, currency, actor.userId())) {
                 throw ApiProblem.conflict("account " + accountId + " already exists");
             }
             accounts.insertRequest(request, null);
@@ -49,7 +54,8 @@ class AccountCommands {
     }
 
     /** Records a recharge or consumption; a replayed idempotency key returns the first request's id. */
-    UUID submit(String accountId, RequestKind kind, long amountMinor, String currency, String idempotencyKey) {
+    UUID submit(CurrentUser actor, String accountId, RequestKind kind, long amountMinor, String currency,
+                String idempotencyKey) {
         AccountRequest request = new AccountRequest(UUID.randomUUID(), accountId, kind, amountMinor, currency,
                 AccountRequest.fingerprint(kind, amountMinor, currency));
         Object body = switch (kind) {
@@ -58,9 +64,11 @@ class AccountCommands {
             case OPEN -> throw new IllegalArgumentException("OPEN is not a money movement");
         };
         byte[] payload = payload(request, body);
-        return transaction.execute(status -> {
-            String accountCurrency = accounts.currencyOf(accountId)
-                    .orElseThrow(() -> ApiProblem.notFound("account " + accountId + " does not exist"));
+        return transactions.inTransaction("account-" + kind.name().toLowerCase(java.util.Locale.ROOT), status -> {
+            String accountCurrency = accounts.find(accountId)
+                    .orElseThrow(() -> Account.notFound(accountId))
+                    .requireOwnedBy(actor)
+                    .currency();
             if (!accountCurrency.equals(currency)) {
                 throw ApiProblem.invalid("account " + accountId + " is in " + accountCurrency + ", not " + currency);
             }

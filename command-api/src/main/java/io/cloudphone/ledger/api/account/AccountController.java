@@ -2,7 +2,7 @@ package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient.LedgerBalance;
-import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.security.CurrentUser;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
@@ -48,39 +48,42 @@ class AccountController {
     }
 
     @PostMapping
-    ResponseEntity<Accepted> open(@RequestBody OpenAccountBody body) {
+    ResponseEntity<Accepted> open(CurrentUser actor, @RequestBody OpenAccountBody body) {
         String accountId = CommandInput.accountId(body.accountId());
         String currency = CommandInput.currency(body.currency());
-        return accepted(commands.open(accountId, currency));
+        return accepted(commands.open(actor, accountId, currency));
     }
 
     @PostMapping("/{accountId}/recharges")
-    ResponseEntity<Accepted> recharge(@PathVariable String accountId, @RequestBody MoneyBody body,
+    ResponseEntity<Accepted> recharge(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(accountId, RequestKind.RECHARGE, body, key);
+        return submit(actor, accountId, RequestKind.RECHARGE, body, key);
     }
 
     @PostMapping("/{accountId}/consumptions")
-    ResponseEntity<Accepted> consume(@PathVariable String accountId, @RequestBody MoneyBody body,
+    ResponseEntity<Accepted> consume(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(accountId, RequestKind.CONSUME, body, key);
+        return submit(actor, accountId, RequestKind.CONSUME, body, key);
     }
 
     @GetMapping("/{accountId}/balance")
-    Balance balance(@PathVariable String accountId) {
-        String currency = accounts.currencyOf(accountId)
-                .orElseThrow(() -> ApiProblem.notFound("account " + accountId + " does not exist"));
+    Balance balance(CurrentUser actor, @PathVariable String accountId) {
+        String currency = accounts.find(accountId)
+                .orElseThrow(() -> Account.notFound(accountId))
+                .requireVisibleTo(actor)
+                .currency();
         // Until the ledger has applied the opening, the account exists with nothing in it.
         LedgerBalance balance = ledger.balance(accountId)
                 .orElse(new LedgerBalance(accountId, currency, 0, 0, 0));
         return new Balance(accountId, balance.currency(), balance.balance(), balance.available(), balance.version());
     }
 
-    private ResponseEntity<Accepted> submit(String accountId, RequestKind kind, MoneyBody body, String key) {
+    private ResponseEntity<Accepted> submit(CurrentUser actor, String accountId, RequestKind kind, MoneyBody body,
+                                            String key) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
         long amountMinor = CommandInput.amountMinor(body.amount());
         String currency = CommandInput.currency(body.currency());
-        return accepted(commands.submit(accountId, kind, amountMinor, currency, idempotencyKey));
+        return accepted(commands.submit(actor, accountId, kind, amountMinor, currency, idempotencyKey));
     }
 
     private static ResponseEntity<Accepted> accepted(UUID requestId) {

@@ -16,15 +16,20 @@ class AccountRepository {
     }
 
     /** @return false when the account already exists (no row lock taken, no error raised) */
-    boolean insertAccount(String accountId, String currency) {
-        return jdbc.sql("INSERT INTO account (account_id, currency) VALUES (:id, :currency) ON CONFLICT DO NOTHING")
-                .param("id", accountId).param("currency", currency)
+    boolean insertAccount(String accountId, String currency, UUID ownerId) {
+        return jdbc.sql("""
+                        INSERT INTO account (account_id, currency, owner_id) VALUES (:id, :currency, :owner)
+                        ON CONFLICT DO NOTHING""")
+                .param("id", accountId).param("currency", currency).param("owner", ownerId)
                 .update() == 1;
     }
 
-    Optional<String> currencyOf(String accountId) {
-        return jdbc.sql("SELECT currency FROM account WHERE account_id = :id")
-                .param("id", accountId).query(String.class).optional();
+    Optional<Account> find(String accountId) {
+        return jdbc.sql("SELECT account_id, currency, owner_id FROM account WHERE account_id = :id")
+                .param("id", accountId)
+                .query((row, n) -> new Account(row.getString("account_id"), row.getString("currency"),
+                        row.getObject("owner_id", UUID.class)))
+                .optional();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient.LedgerDecision;
+import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,9 @@ class RequestStatusController {
     }
 
     @GetMapping("/v1/requests/{requestId}")
-    RequestStatus status(@PathVariable String requestId) {
+    RequestStatus status(CurrentUser actor, @PathVariable String requestId) {
         AccountRequest request = parse(requestId).flatMap(accounts::requestById)
+                .filter(found -> accounts.find(found.accountId()).map(account -> account.visibleTo(actor)).orElse(false))
                 .orElseThrow(() -> ApiProblem.notFound("request " + requestId + " does not exist"));
         return ledger.decision(request.accountId(), request.requestId().toString())
                 .map(decision -> decided(request, decision))

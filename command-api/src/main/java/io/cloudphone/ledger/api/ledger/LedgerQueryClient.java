@@ -1,7 +1,9 @@
 package io.cloudphone.ledger.api.ledger;
 
+import io.cloudphone.ledger.api.security.ServiceToken;
 import java.net.http.HttpClient;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,16 @@ public class LedgerQueryClient {
 
     private final RestClient ledger;
 
-    public LedgerQueryClient(LedgerQueryProperties properties) {
+    public LedgerQueryClient(LedgerQueryProperties properties, ServiceToken serviceToken) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
-        this.ledger = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(requests).build();
+        this.ledger = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(requests)
+                .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set(HttpHeaders.AUTHORIZATION, serviceToken.bearer());
+                    return execution.execute(request, body);
+                })
+                .build();
     }
 
     /** The balance as the ledger holds it. */

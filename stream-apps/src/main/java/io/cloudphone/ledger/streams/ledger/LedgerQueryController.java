@@ -3,6 +3,7 @@ package io.cloudphone.ledger.streams.ledger;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
 import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
 import java.time.Duration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +40,11 @@ class LedgerQueryController {
 
     @GetMapping("/balance")
     ResponseEntity<?> balance(@PathVariable String accountId,
-                              @RequestHeader(value = FORWARDED_HEADER, required = false) String forwarded) {
+                              @RequestHeader(value = FORWARDED_HEADER, required = false) String forwarded,
+                              @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         var location = queries.locate(accountId);
         if (!location.local()) {
-            return forward(location, "/ledger/v1/accounts/" + accountId + "/balance", forwarded);
+            return forward(location, "/ledger/v1/accounts/" + accountId + "/balance", forwarded, authorization);
         }
         return queries.balance(location, accountId)
                 .<ResponseEntity<?>>map(balance -> ResponseEntity.ok(BalanceView.of(balance)))
@@ -51,10 +53,12 @@ class LedgerQueryController {
 
     @GetMapping("/decisions/{requestId}")
     ResponseEntity<?> decision(@PathVariable String accountId, @PathVariable String requestId,
-                               @RequestHeader(value = FORWARDED_HEADER, required = false) String forwarded) {
+                               @RequestHeader(value = FORWARDED_HEADER, required = false) String forwarded,
+                               @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         var location = queries.locate(accountId);
         if (!location.local()) {
-            return forward(location, "/ledger/v1/accounts/" + accountId + "/decisions/" + requestId, forwarded);
+            return forward(location, "/ledger/v1/accounts/" + accountId + "/decisions/" + requestId, forwarded,
+                    authorization);
         }
         return queries.decision(location, requestId)
                 .filter(decision -> decision.getAccountId().equals(accountId))
@@ -62,13 +66,16 @@ class LedgerQueryController {
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    private ResponseEntity<?> forward(LedgerQueryService.Location location, String path, String forwarded) {
+    /** The caller's token goes along: the host checks it as this instance did. */
+    private ResponseEntity<?> forward(LedgerQueryService.Location location, String path, String forwarded,
+                                      String authorization) {
         if (forwarded != null) {
             throw new StoreUnavailableException("routing is changing: " + location.host() + " does not host the key");
         }
         String url = "http://" + location.host().host() + ":" + location.host().port() + path;
         try {
-            return forwarder.get().uri(url).header(FORWARDED_HEADER, "1").retrieve().toEntity(String.class);
+            return forwarder.get().uri(url).header(FORWARDED_HEADER, "1").header(HttpHeaders.AUTHORIZATION, authorization)
+                    .retrieve().toEntity(String.class);
         } catch (HttpStatusCodeException e) {
             return ResponseEntity.status(e.getStatusCode()).body(e.getResponseBodyAsString());
         } catch (RestClientException e) {

@@ -1,0 +1,41 @@
+package io.cloudphone.ledger.api.account;
+
+import io.cloudphone.ledger.api.security.CurrentUser;
+import io.cloudphone.ledger.api.security.Permissions;
+import io.cloudphone.ledger.api.system.ApiProblem;
+import java.util.UUID;
+
+/** An account as command-api knows it: its currency and its owner (null for accounts older than identity). */
+record Account(String accountId, String currency, UUID ownerId) {
+
+    boolean ownedBy(CurrentUser user) {
+        return ownerId != null && user.is(ownerId);
+    }
+
+    /** The owner sees it; so does anyone with {@code account:read-any} (operators, dashboards). */
+    boolean visibleTo(CurrentUser user) {
+        return ownedBy(user) || user.can(Permissions.ACCOUNT_READ_ANY);
+    }
+
+    /** Visible, or a 404 that does not tell another user's account from a missing one. */
+    Account requireVisibleTo(CurrentUser user) {
+        if (!visibleTo(user)) {
+            throw notFound(accountId);
+        }
+        return this;
+    }
+
+    /** Only the owner moves money on an account. */
+    Account requireOwnedBy(CurrentUser user) {
+        requireVisibleTo(user);
+        if (!ownedBy(user) || !user.can(Permissions.ACCOUNT_OWN)) {
+            throw ApiProblem.forbidden("only the owner of account " + accountId
+                    + " may move money on it");
+        }
+        return this;
+    }
+
+    static ApiProblem notFound(String accountId) {
+        return ApiProblem.notFound("account " + accountId + " does not exist");
+    }
+}

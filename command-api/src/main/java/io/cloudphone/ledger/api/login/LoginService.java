@@ -1,0 +1,105 @@
+package io.cloudphone.ledger.api.login;
+
+import io.cloudphone.ledger.api.security.TokenIssuer;
+import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.api.user.PendingUserEvent;
+import io.cloudphone.ledger.api.user.UserEventStore;
+import io.cloudphone.ledger.api.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Log-in with lockout. The password is checked before any transaction (BCrypt is slow on purpose); then
+ * one transaction records the outcome: a success resets the count, a failure adds one in a single
+ * statement and, when it sets a lock, appends UserLocked to the user's events and the outbox in the same
+ * transaction. A locked account is refused even with the right password.
+ */
+@Service
+class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+
+    private final LoginAttempts attempts;
+    private final UserRepository users;
+    private final UserEventStore events;
+    private final PasswordEncoder passwords;
+    private final TokenIssuer tokens;
+    private final TransactionRunner transactions;
+    private final LockoutProperties lockout;
+    private final Clock clock = Clock.systemUTC();
+    /** Checked against when the username is unknown, so that both cases take the same time. */
+    private final String decoyHash;
+
+    LoginService(LoginAttempts attempts, UserRepository users, UserEventStore events, PasswordEncoder passwords,
+                 TokenIssuer tokens, TransactionRunner transactions, LockoutProperties lockout) {
+        this.attempts = attempts;
+        this.users = users;
+        this.events = events;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.lockout = lockout;
+        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    record LoggedIn(UUID userId, TokenIssuer.IssuedToken token) {
+    }
+
+    LoggedIn login(String username, String password) {
+        Optional<LoginAttempts.Candidate> found = attempts.candidate(username);
+        if (found.isEmpty()) {
+            passwords.matches(password, decoyHash);
+            throw badCredentials();
+        }
+        LoginAttempts.Candidate candidate = found.get();
+        boolean passwordMatches = passwords.matches(password, candidate.passwordHash());
+        if (!passwordMatches) {
+            Instant lockedUntil = recordFailure(candidate.userId());
+            throw lockedUntil != null && lockedUntil.isAfter(clock.instant()) ? locked(lockedUntil) : badCredentials();
+        }
+        if (candidate.lockedAt(clock.instant()) || !transactions.retrying("login-success",
+                () -> attempts.recordSuccess(candidate.userId()))) {
+            throw locked(candidate.lockedUntil());
+        }
+        List<String> roles = users.rolesOf(candidate.userId());
+        TokenIssuer.IssuedToken token = tokens.forUser(candidate.userId(), username, roles,
+                users.permissionsOf(candidate.userId()));
+        return new LoggedIn(candidate.userId(), token);
+    }
+
+    /** @return the lock the user is under after this failure, null if none */
+    private Instant recordFailure(UUID userId) {
+        return transactions.inTransaction("login-failure", status -> {
+            LoginAttempts.Failure failure = attempts.countFailure(userId, lockout).orElse(null);
+            if (failure == null) {
+                return null; // deleted meanwhile: nothing to count
+            }
+            if (failure.lockedNow()) {
+                // The UPDATE above holds the row lock, so no other writer of this user is in between.
+                events.append(userId, failure.version(),
+                        List.of(PendingUserEvent.locked(failure.lockedUntil(), failure.failedCount())));
+                log.warn("user {} locked until {} after {} consecutive failed log-ins", userId, failure.lockedUntil(),
+                        failure.failedCount());
+            }
+            return failure.lockedUntil();
+        });
+    }
+
+    private static ApiProblem badCredentials() {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Log-in failed", "unknown username or wrong password");
+    }
+
+    private static ApiProblem locked(Instant until) {
+        return new ApiProblem(HttpStatus.LOCKED, "Account locked",
+                "too many failed log-ins; the account is locked until " + until);
+    }
+}

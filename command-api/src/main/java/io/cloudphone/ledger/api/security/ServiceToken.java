@@ -1,0 +1,34 @@
+package io.cloudphone.ledger.api.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * command-api's own bearer token for the ledger's query API ({@code ledger:read}), renewed a minute before it
+ * expires. Users' tokens are not passed on: command-api checks who may see which account, and the ledger
+ * trusts only that decision.
+ */
+@Component
+public class ServiceToken {
+
+    static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
+
+    private final TokenIssuer issuer;
+    private final Clock clock = Clock.systemUTC();
+    private volatile TokenIssuer.IssuedToken current;
+
+    ServiceToken(TokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    public String bearer() {
+        TokenIssuer.IssuedToken token = current;
+        if (token == null || clock.instant().plus(RENEW_BEFORE_EXPIRY).isAfter(token.expiresAt())) {
+            token = issuer.forService(List.of(Permissions.LEDGER_READ));
+            current = token;
+        }
+        return "Bearer " + token.value();
+    }
+}

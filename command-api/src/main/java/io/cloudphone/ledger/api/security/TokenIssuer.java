@@ -1,0 +1,82 @@
+package io.cloudphone.ledger.api.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/** Signs tokens (RS256) with the local key: for users at login, and for command-api itself. */
+@Component
+public class TokenIssuer {
+
+    /** The subject of command-api's own token for the ledger's query API. */
+    public static final String SERVICE_SUBJECT = "service:command-api";
+
+    private final JwtProperties properties;
+    private final JwtEncoder encoder;
+    private final Clock clock;
+
+    public TokenIssuer(JwtProperties properties) {
+        this.properties = properties;
+        RSAPublicKey publicKey = RsaKeyConverters.x509().convert(open(properties.publicKeyLocation()));
+        RSAPrivateKey privateKey = RsaKeyConverters.pkcs8().convert(open(properties.privateKeyLocation()));
+        this.encoder = NimbusJwtEncoder.withKeyPair(publicKey, privateKey).build();
+        this.clock = Clock.systemUTC();
+    }
+
+    public record IssuedToken(String value, Instant expiresAt) {
+    }
+
+    public IssuedToken forUser(UUID userId, String username, Collection<String> roles, Collection<String> permissions) {
+        return issue(userId.toString(), username, List.copyOf(roles), List.copyOf(permissions), properties.tokenTtl());
+    }
+
+    public IssuedToken forService(Collection<String> permissions) {
+        return issue(SERVICE_SUBJECT, SERVICE_SUBJECT, List.of(), List.copyOf(permissions), properties.serviceTokenTtl());
+    }
+
+    private IssuedToken issue(String subject, String username, List<String> roles, List<String> permissions,
+                              java.time.Duration ttl) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(ttl);
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .id(UUID.randomUUID().toString())
+                .issuer(properties.issuer())
+                .audience(List.of(properties.audience()))
+                .subject(subject)
+                .issuedAt(now)
+                .notBefore(now)
+                .expiresAt(expiresAt)
+                .claim("preferred_username", username)
+                .claim("roles", roles)
+                .claim(Permissions.CLAIM, permissions)
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new IssuedToken(value, expiresAt);
+    }
+
+    private static InputStream open(Resource key) {
+        try {
+            return key.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JWT key " + key + " (the launcher writes one per state dir: "
+                    + "infra/bin/stack start; or set CPL_JWT_PRIVATE_KEY / CPL_JWT_PUBLIC_KEY)", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.cloudphone.ledger.api.user;
+
+import io.cloudphone.ledger.schemas.user.PasswordChanged;
+import io.cloudphone.ledger.schemas.user.UserCreated;
+import io.cloudphone.ledger.schemas.user.UserDeleted;
+import io.cloudphone.ledger.schemas.user.UserEventAppended;
+import io.cloudphone.ledger.schemas.user.UserLocked;
+import io.cloudphone.ledger.schemas.user.UserUpdated;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An event about to be appended to a user's stream: its type, its data as stored in the event store (JSON),
+ * and its body as published on cpl.outbox.user (one member of UserEvent's union). Never holds a password.
+ */
+public record PendingUserEvent(UUID eventId, String type, Map<String, Object> data, Object body) {
+
+    public PendingUserEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        Objects.requireNonNull(body, "body");
+    }
+
+    static PendingUserEvent created(String username, String email, String displayName, List<String> roles) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("username", username);
+        data.put("email", email);
+        data.put("displayName", displayName);
+        data.put("roles", roles);
+        return of("UserCreated", data, UserCreated.newBuilder().setUsername(username).setEmail(email)
+                .setDisplayName(displayName).setRoles(roles).build());
+    }
+
+    static PendingUserEvent updated(String email, String displayName, List<String> roles) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("email", email);
+        data.put("displayName", displayName);
+        data.put("roles", roles);
+        return of("UserUpdated", data, UserUpdated.newBuilder().setEmail(email).setDisplayName(displayName)
+                .setRoles(roles).build());
+    }
+
+    static PendingUserEvent passwordChanged() {
+        return of("PasswordChanged", Map.of(), PasswordChanged.newBuilder().build());
+    }
+
+    static PendingUserEvent deleted() {
+        return of("UserDeleted", Map.of(), UserDeleted.newBuilder().build());
+    }
+
+    public static PendingUserEvent locked(Instant lockedUntil, long failedAttempts) {
+        return of("UserLocked", Map.of("lockedUntil", lockedUntil.toString(), "failedAttempts", failedAttempts),
+                UserLocked.newBuilder().setLockedUntil(lockedUntil).setFailedAttempts(failedAttempts).build());
+    }
+
+    static PendingUserEvent appended(String type, Map<String, Object> data, String dataJson) {
+        return of(type, data, UserEventAppended.newBuilder().setType(type).setDataJson(dataJson).build());
+    }
+
+    private static PendingUserEvent of(String type, Map<String, Object> data, Object body) {
+        return new PendingUserEvent(UUID.randomUUID(), type, data, body);
+    }
+}

@@ -1,0 +1,163 @@
+package io.cloudphone.ledger.api.user;
+
+import io.cloudphone.ledger.api.notification.NotificationPreferences;
+import io.cloudphone.ledger.api.security.CurrentUser;
+import io.cloudphone.ledger.api.security.Permissions;
+import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.api.system.ConstraintViolation;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, changes and deletes users. Each command is ONE local transaction that changes the user, appends
+ * its event to the user's event store and writes it to the outbox, so a committed change is always
+ * published and a failed one never is (the seed saved, then published). Password hashing, which is slow
+ * on purpose, happens before the transaction opens.
+ */
+@Service
+public class UserCommands {
+
+    /** Every new user gets this role; an administrator can add others. */
+    public static final String DEFAULT_ROLE = "USER";
+
+    private final UserRepository users;
+    private final UserEventStore events;
+    private final NotificationPreferences preferences;
+    private final PasswordEncoder passwords;
+    private final TransactionRunner transactions;
+
+    UserCommands(UserRepository users, UserEventStore events, NotificationPreferences preferences,
+                 PasswordEncoder passwords, TransactionRunner transactions) {
+        this.users = users;
+        this.events = events;
+        this.preferences = preferences;
+        this.passwords = passwords;
+        this.transactions = transactions;
+    }
+
+    public record NewUser(String username, String email, String displayName, String password, List<String> roles) {
+    }
+
+    /** Registers a user; the username or email being taken is a 409, decided by the database's unique indexes. */
+    public User create(NewUser input) {
+        String hash = passwords.encode(input.password());
+        UUID userId = UUID.randomUUID();
+        transactions.inTransaction("user-create", status -> {
+            insertOrConflict(userId, input, hash);
+            replaceRoles(userId, input.roles());
+            preferences.createDefaults(userId);
+            events.appendFirst(userId, PendingUserEvent.created(input.username(), input.email(), input.displayName(),
+                    input.roles()));
+            return userId;
+        });
+        return users.find(userId).orElseThrow();
+    }
+
+    /** Null fields are left as they are; roles may only be changed by a {@code user:admin}. */
+    public User update(CurrentUser actor, UUID userId, String email, String displayName, List<String> roles) {
+        if (roles != null && !actor.can(Permissions.USER_ADMIN)) {
+            throw ApiProblem.forbidden("changing roles needs " + Permissions.USER_ADMIN);
+        }
+        transactions.inTransaction("user-update", status -> {
+            User current = visibleLiveUser(actor, userId);
+            String newEmail = email == null ? current.email() : email;
+            String newDisplayName = displayName == null ? current.displayName() : displayName;
+            List<String> newRoles = roles == null ? current.roles() : roles;
+            events.append(userId, current.version(), List.of(PendingUserEvent.updated(newEmail, newDisplayName, newRoles)));
+            try {
+                users.updateProfile(userId, newEmail, newDisplayName);
+            } catch (DuplicateKeyException e) {
+                throw taken(e);
+            }
+            if (roles != null) {
+                replaceRoles(userId, roles);
+            }
+            return userId;
+        });
+        return users.find(userId).orElseThrow();
+    }
+
+    /** Only the user themself, who proves they know the current password. */
+    public void changePassword(CurrentUser actor, UUID userId, String currentPassword, String newPassword) {
+        if (!actor.is(userId)) {
+            throw notFound(userId);
+        }
+        String verifiedHash = users.passwordHashOf(userId).orElseThrow(() -> notFound(userId));
+        if (!passwords.matches(currentPassword, verifiedHash)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Wrong password", "the current password is not correct");
+        }
+        String newHash = passwords.encode(newPassword);
+        transactions.inTransaction("user-change-password", status -> {
+            User current = visibleLiveUser(actor, userId);
+            events.append(userId, current.version(), List.of(PendingUserEvent.passwordChanged()));
+            if (!users.replacePasswordHash(userId, verifiedHash, newHash)) {
+                throw ApiProblem.conflict("the password was changed by another request meanwhile");
+            }
+            return userId;
+        });
+    }
+
+    /** Soft delete: the user cannot log in any more; their history and accounts stay. */
+    public void delete(CurrentUser actor, UUID userId) {
+        transactions.inTransaction("user-delete", status -> {
+            User current = visibleLiveUser(actor, userId);
+            events.append(userId, current.version(), List.of(PendingUserEvent.deleted()));
+            if (!users.softDelete(userId)) {
+                throw ApiProblem.conflict("user " + userId + " was deleted by another request meanwhile");
+            }
+            return userId;
+        });
+    }
+
+    /** The user, if the actor may see it: themself, or anyone for a {@code user:admin}. Others are 404, not 403. */
+    public User visibleUser(CurrentUser actor, UUID userId) {
+        User user = users.find(userId).orElseThrow(() -> notFound(userId));
+        if (!actor.is(userId) && !actor.can(Permissions.USER_ADMIN)) {
+            throw notFound(userId);
+        }
+        return user;
+    }
+
+    private User visibleLiveUser(CurrentUser actor, UUID userId) {
+        User user = visibleUser(actor, userId);
+        if (user.deleted()) {
+            throw notFound(userId);
+        }
+        return user;
+    }
+
+    private void insertOrConflict(UUID userId, NewUser input, String hash) {
+        try {
+            users.insert(userId, input.username(), input.email(), input.displayName(), hash);
+        } catch (DuplicateKeyException e) {
+            throw taken(e);
+        }
+    }
+
+    private void replaceRoles(UUID userId, List<String> roles) {
+        int found = users.replaceRoles(userId, roles);
+        if (found != roles.size()) {
+            throw ApiProblem.invalid("unknown role among " + roles);
+        }
+    }
+
+    private static ApiProblem taken(DuplicateKeyException e) {
+        if (ConstraintViolation.isUnique(e, UserRepository.USERNAME_UNIQUE)) {
+            return ApiProblem.conflict("this username is taken");
+        }
+        if (ConstraintViolation.isUnique(e, UserRepository.EMAIL_UNIQUE)) {
+            return ApiProblem.conflict("this email is already registered");
+        }
+        return ApiProblem.conflict("a unique value is taken: "
+                + ConstraintViolation.of(e).map(ConstraintViolation::constraint).orElse("unknown"));
+    }
+
+    static ApiProblem notFound(UUID userId) {
+        return ApiProblem.notFound("user " + userId + " does not exist");
+    }
+}
