@@ -30,6 +30,7 @@ public final class DecisionLatencyProbe {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private final String api;
+    private String token;
 
     private DecisionLatencyProbe(String api) {
         this.api = api;
@@ -46,6 +47,7 @@ public final class DecisionLatencyProbe {
     }
 
     private List<Double> run(int requests) throws Exception {
+        logInAsNewUser();
         String accountId = "probe-" + UUID.randomUUID();
         awaitDecision(post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}"));
         awaitDecision(post("/v1/accounts/" + accountId + "/recharges", "{\"amount\":" + requests + ",\"currency\":\"CNY\"}"));
@@ -62,9 +64,32 @@ public final class DecisionLatencyProbe {
         return millis;
     }
 
+    /** Every API call needs a bearer token: the probe registers a user of its own and logs in. */
+    private void logInAsNewUser() throws IOException, InterruptedException {
+        String username = "probe-" + UUID.randomUUID().toString().substring(0, 12);
+        String password = UUID.randomUUID().toString();
+        send("/v1/auth/register", "{\"username\":\"" + username + "\",\"email\":\"" + username
+                + "@example.com\",\"password\":\"" + password + "\"}", 201);
+        JsonNode loggedIn = send("/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", 200);
+        token = loggedIn.path("accessToken").asText();
+    }
+
+    private JsonNode send(String path, String body, int expectedStatus) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(HTTP_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     private JsonNode post(String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(HTTP_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -78,7 +103,8 @@ public final class DecisionLatencyProbe {
         URI statusUrl = URI.create(api + accepted.path("statusUrl").asText());
         long deadline = System.nanoTime() + DECISION_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(statusUrl).timeout(HTTP_TIMEOUT).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(statusUrl).timeout(HTTP_TIMEOUT)
+                            .header("Authorization", "Bearer " + token).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && !"PENDING".equals(JSON.readTree(response.body()).path("status").asText())) {
                 return;

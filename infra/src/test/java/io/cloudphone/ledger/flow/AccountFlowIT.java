@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.ApiClient.Response;
+import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.LocalStack;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.sql.Connection;
@@ -37,7 +38,8 @@ class AccountFlowIT {
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void rechargeIsAcceptedAndOverspendingIsRejectedWithTheBalanceVisible(ApiClient api) {
+    void rechargeIsAcceptedAndOverspendingIsRejectedWithTheBalanceVisible(ApiClient anonymous) {
+        ApiClient api = Identities.newUser(anonymous).api();
         String accountId = "it-" + UUID.randomUUID();
         assertThat(api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}", Map.of())
                 .status()).isEqualTo(202);
@@ -64,7 +66,8 @@ class AccountFlowIT {
     }
 
     @Test
-    void replayedIdempotencyKeyReturnsTheFirstRequestAndMovesMoneyOnce(ApiClient api) {
+    void replayedIdempotencyKeyReturnsTheFirstRequestAndMovesMoneyOnce(ApiClient anonymous) {
+        ApiClient api = Identities.newUser(anonymous).api();
         String accountId = "it-" + UUID.randomUUID();
         api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}", Map.of());
         String body = "{\"amount\":250,\"currency\":\"CNY\"}";
@@ -82,7 +85,8 @@ class AccountFlowIT {
     }
 
     @Test
-    void outboxPayloadReachesKafkaByteForByteKeyedByAccount(ApiClient api) throws Exception {
+    void outboxPayloadReachesKafkaByteForByteKeyedByAccount(ApiClient anonymous) throws Exception {
+        ApiClient api = Identities.newUser(anonymous).api();
         String accountId = "it-" + UUID.randomUUID();
         Response open = api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"EUR\"}", Map.of());
         String requestId = open.body().path("requestId").asText();

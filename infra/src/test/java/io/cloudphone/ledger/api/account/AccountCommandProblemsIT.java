@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.ApiClient.Response;
+import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.LocalStack;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.sql.Connection;
@@ -23,26 +24,28 @@ class AccountCommandProblemsIT {
     private static final Map<String, String> KEY = Map.of("Idempotency-Key", "k-1");
 
     private String accountId;
+    private ApiClient api;
 
     @BeforeEach
-    void openAccount(ApiClient api) {
+    void openAccount(ApiClient anonymous) {
+        api = Identities.newUser(anonymous).api();
         accountId = "it-" + UUID.randomUUID();
         assertThat(api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}", Map.of())
                 .status()).isEqualTo(202);
     }
 
     @Test
-    void malformedJsonIsBadRequest(ApiClient api) throws Exception {
+    void malformedJsonIsBadRequest() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges", "{\"amount\": 10,", KEY, 400);
     }
 
     @Test
-    void missingAmountIsUnprocessable(ApiClient api) throws Exception {
+    void missingAmountIsUnprocessable() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges", "{\"currency\":\"CNY\"}", KEY, 422);
     }
 
     @Test
-    void nonPositiveAndFractionalAmountsAreUnprocessable(ApiClient api) throws Exception {
+    void nonPositiveAndFractionalAmountsAreUnprocessable() throws Exception {
         for (String amount : new String[] {"0", "-5", "1.25", "99999999999999999999"}) {
             assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/consumptions",
                     "{\"amount\":" + amount + ",\"currency\":\"CNY\"}", KEY, 422);
@@ -50,19 +53,19 @@ class AccountCommandProblemsIT {
     }
 
     @Test
-    void unknownCurrencyIsUnprocessable(ApiClient api) throws Exception {
+    void unknownCurrencyIsUnprocessable() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges",
                 "{\"amount\":10,\"currency\":\"XQQ\"}", KEY, 422);
     }
 
     @Test
-    void currencyOtherThanTheAccountsIsUnprocessable(ApiClient api) throws Exception {
+    void currencyOtherThanTheAccountsIsUnprocessable() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges",
                 "{\"amount\":10,\"currency\":\"USD\"}", KEY, 422);
     }
 
     @Test
-    void unknownAccountIsNotFound(ApiClient api) throws Exception {
+    void unknownAccountIsNotFound() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts/no-such-account/recharges",
                 "{\"amount\":10,\"currency\":\"CNY\"}", KEY, 404);
         assertThat(api.get("/v1/accounts/no-such-account/balance").status()).isEqualTo(404);
@@ -70,19 +73,19 @@ class AccountCommandProblemsIT {
     }
 
     @Test
-    void missingIdempotencyKeyIsBadRequest(ApiClient api) throws Exception {
+    void missingIdempotencyKeyIsBadRequest() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges",
                 "{\"amount\":10,\"currency\":\"CNY\"}", Map.of(), 400);
     }
 
     @Test
-    void openingAnExistingAccountIsConflict(ApiClient api) throws Exception {
+    void openingAnExistingAccountIsConflict() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}",
                 Map.of(), 409);
     }
 
     @Test
-    void injectionInAccountIdIsRefused(ApiClient api) throws Exception {
+    void injectionInAccountIdIsRefused() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts",
                 "{\"accountId\":\"x'); DROP TABLE account;--\",\"currency\":\"CNY\"}", Map.of(), 422);
     }
