@@ -7,6 +7,7 @@ import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.ApiClient.Response;
 import io.cloudphone.ledger.system.Identities;
+import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.LocalStack;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.sql.Connection;
@@ -102,15 +103,11 @@ class AccountFlowIT {
     }
 
     private static Response money(ApiClient api, String accountId, String kind, long amount) {
-        return api.post("/v1/accounts/" + accountId + "/" + kind,
-                "{\"amount\":" + amount + ",\"currency\":\"CNY\"}", Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return Requests.money(api, accountId, kind, amount, "CNY");
     }
 
     private static JsonNode awaitDecision(ApiClient api, Response accepted) {
-        String statusUrl = accepted.body().path("statusUrl").asText();
-        return Awaitility.await("decision at " + statusUrl).atMost(DECISION_TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> api.get(statusUrl).body(), status -> !"PENDING".equals(status.path("status").asText())
-                        && status.has("status"));
+        return Requests.awaitDecision(api, accepted);
     }
 
     private static byte[] outboxPayload(String eventId) throws Exception {

@@ -33,6 +33,24 @@ public final class LocalStack {
         return Path.of(required("cpl.it.repo-root"), module, "target", module + "-exec.jar");
     }
 
+    /** infra/bin/stack, run with the same CPL_* environment as the tests (failsafe passes it). */
+    public static Path stackScript() {
+        return Path.of(required("cpl.it.repo-root"), "infra", "bin", "stack");
+    }
+
+    /** The PID bin/stack recorded for a component of the IT stack. */
+    public static long pidOf(String component) {
+        String stateDir = System.getenv("CPL_STATE_DIR");
+        if (stateDir == null) {
+            throw new IllegalStateException("CPL_STATE_DIR is not set: run integration tests with ./mvnw verify");
+        }
+        try {
+            return Long.parseLong(java.nio.file.Files.readString(Path.of(stateDir, "pids", component + ".pid")).trim());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

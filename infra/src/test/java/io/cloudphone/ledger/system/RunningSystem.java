@@ -40,7 +40,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     private static Apps apps(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(Apps.class, key -> Apps.start(), Apps.class);
+                .getOrComputeIfAbsent(Apps.class, key -> Apps.start(), Apps.class);
     }
 
     /** The two apps of one test run. Closed by JUnit when the run ends. */

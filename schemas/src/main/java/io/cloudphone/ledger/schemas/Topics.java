@@ -2,6 +2,7 @@ package io.cloudphone.ledger.schemas;
 
 import io.cloudphone.ledger.schemas.account.AccountCommand;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
+import io.cloudphone.ledger.schemas.ledger.Hold;
 import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
 import io.cloudphone.ledger.schemas.notification.NotificationPreferenceChanged;
@@ -25,6 +26,8 @@ public final class Topics {
     public static final String LEDGER_DECISIONS = "cpl.ledger.decisions";
     public static final String LEDGER_ENTRIES = "cpl.ledger.entries";
     public static final String LEDGER_BALANCES = "cpl.ledger.balances";
+    /** The ledger's own transfer legs (TransferIn, TransferRefund as AccountCommand), keyed by the leg's account. */
+    public static final String LEDGER_TRANSFER_LEGS = "cpl.ledger.transfer-legs";
     /** Outbox topic of the user aggregate, keyed by user id. */
     public static final String USER_EVENTS = "cpl.outbox.user";
     /** Outbox topic of roles, keyed by role name. */
@@ -70,6 +73,10 @@ public final class Topics {
 
     public AvroSerde<LedgerEntry> entrySerde() {
         return valueSerde(LedgerEntry.getClassSchema());
+    }
+
+    public AvroSerde<Hold> holdSerde() {
+        return valueSerde(Hold.getClassSchema());
     }
 
     public AvroSerde<AccountBalance> balanceSerde() {

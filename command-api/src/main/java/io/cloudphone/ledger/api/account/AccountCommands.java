@@ -7,20 +7,31 @@ import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
-import io.cloudphone.ledger.schemas.account.Consume;
-import io.cloudphone.ledger.schemas.account.OpenAccount;
-import io.cloudphone.ledger.schemas.account.Recharge;
 import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes each account request and its outbox event in ONE local transaction. The Avro payload is
- * serialized before the transaction opens, so a slow registry never holds a database connection.
+ * Writes each account request and its outbox event in ONE local transaction; the ledger decides later, in
+ * order per account. The Avro payload is serialized before the transaction opens, so a slow registry never
+ * holds a database connection. Nothing here reads or locks a balance: intake is append-only.
  */
 @Service
 class AccountCommands {
+
+    /** Who may submit a request on an account. */
+    enum Access {
+        /** Only the owner moves money on an account. */
+        OWNER,
+        /** Operators' corrections and limits ({@code ledger:adjust}), on any account they can see. */
+        LEDGER_ADJUST
+    }
+
+    /** The request's id, and the hold's id when it placed one. */
+    record Submitted(UUID requestId, UUID holdId) {
+    }
 
     private final AccountRepository accounts;
     private final OutboxWriter outbox;
@@ -40,9 +51,8 @@ class AccountCommands {
         if (!actor.can(Permissions.ACCOUNT_OWN)) {
             throw ApiProblem.forbidden("opening an account needs " + Permissions.ACCOUNT_OWN);
         }
-        AccountRequest request = new AccountRequest(UUID.randomUUID(), accountId, RequestKind.OPEN, null, currency,
-                AccountRequest.fingerprint(RequestKind.OPEN, null, currency));
-        byte[] payload = payload(request, OpenAccount.newBuilder().setCurrency(currency).build());
+        AccountRequest request = AccountRequest.of(accountId, RequestKind.OPEN, null, currency, actor.userId());
+        byte[] payload = payload(request);
         return transactions.inTransaction("account-open", status -> {
             if (!accounts.insertAccount(accountId, currency, actor.userId())) {
                 throw ApiProblem.conflict("account " + accountId + " already exists");
@@ -53,50 +63,70 @@ class AccountCommands {
         });
     }
 
-    /** Records a recharge or consumption; a replayed idempotency key returns the first request's id. */
-    UUID submit(CurrentUser actor, String accountId, RequestKind kind, long amountMinor, String currency,
-                String idempotencyKey) {
-        AccountRequest request = new AccountRequest(UUID.randomUUID(), accountId, kind, amountMinor, currency,
-                AccountRequest.fingerprint(kind, amountMinor, currency));
-        Object body = switch (kind) {
-            case RECHARGE -> Recharge.newBuilder().setAmountMinor(amountMinor).setCurrency(currency).build();
-            case CONSUME -> Consume.newBuilder().setAmountMinor(amountMinor).setCurrency(currency).build();
-            case OPEN -> throw new IllegalArgumentException("OPEN is not a money movement");
-        };
-        byte[] payload = payload(request, body);
-        return transactions.inTransaction("account-" + kind.name().toLowerCase(java.util.Locale.ROOT), status -> {
-            String accountCurrency = accounts.find(accountId)
-                    .orElseThrow(() -> Account.notFound(accountId))
-                    .requireOwnedBy(actor)
-                    .currency();
-            if (!accountCurrency.equals(currency)) {
-                throw ApiProblem.invalid("account " + accountId + " is in " + accountCurrency + ", not " + currency);
+    /** Records a request; a replayed idempotency key returns the first request (409 if it asked for something else). */
+    Submitted submit(CurrentUser actor, AccountRequest draft, String idempotencyKey, Access access) {
+        byte[] payload = payload(draft);
+        String eventType = AccountCommandBodies.eventType(AccountCommandBodies.of(draft));
+        return transactions.inTransaction("account-" + draft.kind().name().toLowerCase(Locale.ROOT), status -> {
+            Account account = accounts.find(draft.accountId()).orElseThrow(() -> Account.notFound(draft.accountId()));
+            authorize(actor, account, access);
+            if (!account.currency().equals(draft.currency())) {
+                throw ApiProblem.invalid("account " + account.accountId() + " is in " + account.currency() + ", not "
+                        + draft.currency());
             }
-            if (!accounts.insertRequest(request, idempotencyKey)) {
-                return replayOf(request, idempotencyKey);
+            if (draft.kind() == RequestKind.TRANSFER) {
+                requireDestination(draft);
             }
-            outbox.append(request.requestId(), Topics.ACCOUNT_AGGREGATE_TYPE, accountId, body.getClass().getSimpleName(),
-                    payload);
-            return request.requestId();
+            if (!accounts.insertRequest(draft, idempotencyKey)) {
+                return replayOf(draft, idempotencyKey);
+            }
+            if (draft.kind() == RequestKind.HOLD) {
+                accounts.insertHold(draft);
+            }
+            outbox.append(draft.requestId(), Topics.ACCOUNT_AGGREGATE_TYPE, draft.accountId(), eventType, payload);
+            return new Submitted(draft.requestId(), draft.holdId());
         });
     }
 
-    private UUID replayOf(AccountRequest request, String idempotencyKey) {
-        AccountRequest first = accounts.requestByKey(request.accountId(), idempotencyKey)
-                .orElseThrow(() -> new IllegalStateException("idempotency key " + idempotencyKey + " conflicted but is gone"));
-        if (!first.fingerprint().equals(request.fingerprint())) {
-            throw ApiProblem.conflict("Idempotency-Key " + idempotencyKey + " was used for a different request ("
-                    + first.kind() + " of " + first.amountMinor() + " " + first.currency() + ")");
+    private static void authorize(CurrentUser actor, Account account, Access access) {
+        switch (access) {
+            case OWNER -> account.requireOwnedBy(actor);
+            case LEDGER_ADJUST -> {
+                account.requireVisibleTo(actor);
+                if (!actor.can(Permissions.LEDGER_ADJUST)) {
+                    throw ApiProblem.forbidden("this needs " + Permissions.LEDGER_ADJUST + " (an operator)");
+                }
+            }
         }
-        return first.requestId();
     }
 
-    private byte[] payload(AccountRequest request, Object body) {
+    /** The destination must exist and keep the same currency; whose it is does not matter. */
+    private void requireDestination(AccountRequest transfer) {
+        Account destination = accounts.find(transfer.toAccountId())
+                .orElseThrow(() -> ApiProblem.invalid("destination account " + transfer.toAccountId() + " does not exist"));
+        if (!destination.currency().equals(transfer.currency())) {
+            throw ApiProblem.invalid("destination account " + destination.accountId() + " is in "
+                    + destination.currency() + ", not " + transfer.currency());
+        }
+    }
+
+    private Submitted replayOf(AccountRequest draft, String idempotencyKey) {
+        AccountRepository.StoredRequest first = accounts.requestByKey(draft.accountId(), idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException("idempotency key " + idempotencyKey + " conflicted but is gone"));
+        if (!first.fingerprint().equals(draft.fingerprint())) {
+            throw ApiProblem.conflict("Idempotency-Key " + idempotencyKey + " was used for a different request ("
+                    + first.request().kind() + " of " + first.request().amountMinor() + " "
+                    + first.request().currency() + ")");
+        }
+        return new Submitted(first.request().requestId(), first.request().holdId());
+    }
+
+    private byte[] payload(AccountRequest request) {
         AccountCommand command = AccountCommand.newBuilder()
                 .setRequestId(request.requestId().toString())
                 .setAccountId(request.accountId())
                 .setOccurredAt(clock.instant())
-                .setCommand(body)
+                .setCommand(AccountCommandBodies.of(request))
                 .build();
         return commandSerde.serialize(Topics.ACCOUNT_COMMANDS, command);
     }

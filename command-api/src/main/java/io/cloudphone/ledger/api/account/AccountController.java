@@ -1,29 +1,34 @@
 package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
-import io.cloudphone.ledger.api.ledger.LedgerQueryClient.LedgerBalance;
 import io.cloudphone.ledger.api.security.CurrentUser;
+import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.schemas.query.BalanceView;
+import io.cloudphone.ledger.schemas.query.EntriesPage;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.util.UUID;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Account commands answer 202 Accepted: the request and its event are committed, the ledger decides
- * asynchronously, and the status URL shows the decision once it is made.
+ * Accounts and the money movements on one account. Commands answer 202 Accepted: the request and its event
+ * are committed, the ledger decides asynchronously, and the status URL shows the decision once it is made.
  */
 @RestController
 @RequestMapping("/v1/accounts")
 class AccountController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int PAGE_ENTRIES_MAX = 200;
 
     private final AccountCommands commands;
     private final AccountRepository accounts;
@@ -41,53 +46,97 @@ class AccountController {
     record MoneyBody(BigDecimal amount, String currency) {
     }
 
-    record Accepted(UUID requestId, String status, URI statusUrl) {
+    record AdjustmentBody(BigDecimal amount, String currency, String reason) {
     }
 
-    record Balance(String accountId, String currency, long balance, long available, long version) {
+    record OverdraftBody(BigDecimal limit) {
     }
 
     @PostMapping
     ResponseEntity<Accepted> open(CurrentUser actor, @RequestBody OpenAccountBody body) {
         String accountId = CommandInput.accountId(body.accountId());
         String currency = CommandInput.currency(body.currency());
-        return accepted(commands.open(actor, accountId, currency));
+        return Accepted.of(new AccountCommands.Submitted(commands.open(actor, accountId, currency), null));
     }
 
     @PostMapping("/{accountId}/recharges")
     ResponseEntity<Accepted> recharge(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(actor, accountId, RequestKind.RECHARGE, body, key);
+        return move(actor, accountId, RequestKind.RECHARGE, body, key);
     }
 
     @PostMapping("/{accountId}/consumptions")
     ResponseEntity<Accepted> consume(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(actor, accountId, RequestKind.CONSUME, body, key);
+        return move(actor, accountId, RequestKind.CONSUME, body, key);
     }
 
-    @GetMapping("/{accountId}/balance")
-    Balance balance(CurrentUser actor, @PathVariable String accountId) {
-        String currency = accounts.find(accountId)
-                .orElseThrow(() -> Account.notFound(accountId))
-                .requireVisibleTo(actor)
-                .currency();
-        // Until the ledger has applied the opening, the account exists with nothing in it.
-        LedgerBalance balance = ledger.balance(accountId)
-                .orElse(new LedgerBalance(accountId, currency, 0, 0, 0));
-        return new Balance(accountId, balance.currency(), balance.balance(), balance.available(), balance.version());
-    }
-
-    private ResponseEntity<Accepted> submit(CurrentUser actor, String accountId, RequestKind kind, MoneyBody body,
-                                            String key) {
+    /** An operator's correcting entry ({@code ledger:adjust}): signed amount, mandatory reason. */
+    @PostMapping("/{accountId}/adjustments")
+    ResponseEntity<Accepted> adjust(CurrentUser actor, @PathVariable String accountId, @RequestBody AdjustmentBody body,
+                                    @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
-        long amountMinor = CommandInput.amountMinor(body.amount());
-        String currency = CommandInput.currency(body.currency());
-        return accepted(commands.submit(actor, accountId, kind, amountMinor, currency, idempotencyKey));
+        AccountRequest draft = AccountRequest.of(accountId, RequestKind.ADJUST, CommandInput.signedAmountMinor(body.amount()),
+                CommandInput.currency(body.currency()), actor.userId()).withReason(CommandInput.reason(body.reason()));
+        return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.LEDGER_ADJUST));
     }
 
-    private static ResponseEntity<Accepted> accepted(UUID requestId) {
-        URI statusUrl = URI.create("/v1/requests/" + requestId);
-        return ResponseEntity.accepted().location(statusUrl).body(new Accepted(requestId, "PENDING", statusUrl));
+    /** How far below zero available may go ({@code ledger:adjust}); 0 by default. */
+    @PutMapping("/{accountId}/overdraft-limit")
+    ResponseEntity<Accepted> overdraftLimit(CurrentUser actor, @PathVariable String accountId,
+                                            @RequestBody OverdraftBody body,
+                                            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        String idempotencyKey = CommandInput.idempotencyKey(key, true);
+        Account account = visible(actor, accountId);
+        AccountRequest draft = AccountRequest.of(accountId, RequestKind.OVERDRAFT, CommandInput.limitMinor(body.limit()),
+                account.currency(), actor.userId());
+        return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.LEDGER_ADJUST));
+    }
+
+    /** The balance now; or at a past version ({@code asOfVersion}) or instant ({@code asOf}, ISO-8601). */
+    @GetMapping("/{accountId}/balance")
+    BalanceView balance(CurrentUser actor, @PathVariable String accountId,
+                        @RequestParam(required = false) Long asOfVersion, @RequestParam(required = false) Instant asOf) {
+        Account account = visible(actor, accountId);
+        if (asOfVersion != null && asOf != null) {
+            throw ApiProblem.invalid("ask for asOfVersion or asOf, not both");
+        }
+        if (asOfVersion != null) {
+            return ledger.balanceAsOfVersion(accountId, asOfVersion)
+                    .orElseThrow(() -> ApiProblem.notFound("account " + accountId + " has no version " + asOfVersion));
+        }
+        if (asOf != null) {
+            return ledger.balanceAsOf(accountId, asOf).orElseGet(() -> opening(account, 0));
+        }
+        // Until the ledger has applied the opening, the account exists with nothing in it.
+        return ledger.balance(accountId).orElseGet(() -> opening(account, 0));
+    }
+
+    /** The account's entries, newest first, {@code limit} at a time; page back with {@code beforeVersion}. */
+    @GetMapping("/{accountId}/entries")
+    EntriesPage entries(CurrentUser actor, @PathVariable String accountId,
+                        @RequestParam(defaultValue = "9223372036854775807") long beforeVersion,
+                        @RequestParam(defaultValue = "50") int limit) {
+        visible(actor, accountId);
+        if (limit < 1 || limit > PAGE_ENTRIES_MAX) {
+            throw ApiProblem.invalid("limit must be 1 to " + PAGE_ENTRIES_MAX);
+        }
+        return ledger.entries(accountId, beforeVersion, limit).orElseGet(() -> new EntriesPage(List.of(), null));
+    }
+
+    private ResponseEntity<Accepted> move(CurrentUser actor, String accountId, RequestKind kind, MoneyBody body,
+                                          String key) {
+        String idempotencyKey = CommandInput.idempotencyKey(key, true);
+        AccountRequest draft = AccountRequest.of(accountId, kind, CommandInput.amountMinor(body.amount()),
+                CommandInput.currency(body.currency()), actor.userId());
+        return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
+    }
+
+    private Account visible(CurrentUser actor, String accountId) {
+        return accounts.find(accountId).orElseThrow(() -> Account.notFound(accountId)).requireVisibleTo(actor);
+    }
+
+    private static BalanceView opening(Account account, long version) {
+        return new BalanceView(account.accountId(), account.currency(), 0, 0, 0, 0L, version);
     }
 }

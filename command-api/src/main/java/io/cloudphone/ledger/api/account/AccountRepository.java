@@ -1,11 +1,15 @@
 package io.cloudphone.ledger.api.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for accounts and their requests. Every write runs inside the caller's transaction. */
+/** SQL for accounts, their requests and the holds placed on them. Every write runs inside the caller's transaction. */
 @Repository
 class AccountRepository {
 
@@ -13,6 +17,10 @@ class AccountRepository {
 
     AccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A hold as command-api knows it: enough to route its capture or release to its account. */
+    record HoldRecord(UUID holdId, String accountId, UUID requestId, long amountMinor, String currency, Instant expiresAt) {
     }
 
     /** @return false when the account already exists (no row lock taken, no error raised) */
@@ -40,8 +48,10 @@ class AccountRepository {
     boolean insertRequest(AccountRequest request, String idempotencyKey) {
         return jdbc.sql("""
                         INSERT INTO account_request
-                            (request_id, account_id, kind, amount_minor, currency, idempotency_key, request_fingerprint)
-                        VALUES (:requestId, :accountId, :kind, :amount, :currency, :key, :fingerprint)
+                            (request_id, account_id, kind, amount_minor, currency, idempotency_key, request_fingerprint,
+                             hold_id, to_account_id, reason, expires_at, actor_id)
+                        VALUES (:requestId, :accountId, :kind, :amount, :currency, :key, :fingerprint,
+                                :holdId, :toAccountId, :reason, :expiresAt, :actorId)
                         ON CONFLICT (account_id, idempotency_key) DO NOTHING""")
                 .param("requestId", request.requestId())
                 .param("accountId", request.accountId())
@@ -50,29 +60,71 @@ class AccountRepository {
                 .param("currency", request.currency())
                 .param("key", idempotencyKey)
                 .param("fingerprint", request.fingerprint())
+                .param("holdId", request.holdId())
+                .param("toAccountId", request.toAccountId())
+                .param("reason", request.reason())
+                .param("expiresAt", timestamp(request.expiresAt()))
+                .param("actorId", request.actorId())
                 .update() == 1;
     }
 
-    Optional<AccountRequest> requestByKey(String accountId, String idempotencyKey) {
+    void insertHold(AccountRequest placing) {
+        jdbc.sql("""
+                        INSERT INTO hold (hold_id, account_id, request_id, amount_minor, currency, expires_at)
+                        VALUES (:holdId, :accountId, :requestId, :amount, :currency, :expiresAt)""")
+                .param("holdId", placing.holdId()).param("accountId", placing.accountId())
+                .param("requestId", placing.requestId()).param("amount", placing.amountMinor())
+                .param("currency", placing.currency()).param("expiresAt", timestamp(placing.expiresAt()))
+                .update();
+    }
+
+    Optional<HoldRecord> findHold(UUID holdId) {
+        return jdbc.sql("""
+                        SELECT hold_id, account_id, request_id, amount_minor, currency, expires_at FROM hold
+                        WHERE hold_id = :holdId""")
+                .param("holdId", holdId)
+                .query((row, n) -> new HoldRecord(row.getObject("hold_id", UUID.class), row.getString("account_id"),
+                        row.getObject("request_id", UUID.class), row.getLong("amount_minor"), row.getString("currency"),
+                        instant(row.getTimestamp("expires_at"))))
+                .optional();
+    }
+
+    /** The stored request and its fingerprint, for answering a replayed Idempotency-Key. */
+    record StoredRequest(AccountRequest request, String fingerprint) {
+    }
+
+    Optional<StoredRequest> requestByKey(String accountId, String idempotencyKey) {
         return jdbc.sql(SELECT_REQUEST + " WHERE account_id = :accountId AND idempotency_key = :key")
                 .param("accountId", accountId).param("key", idempotencyKey)
-                .query(AccountRepository::toRequest).optional();
+                .query(AccountRepository::toStoredRequest).optional();
     }
 
     Optional<AccountRequest> requestById(UUID requestId) {
         return jdbc.sql(SELECT_REQUEST + " WHERE request_id = :requestId")
                 .param("requestId", requestId)
-                .query(AccountRepository::toRequest).optional();
+                .query(AccountRepository::toStoredRequest).optional().map(StoredRequest::request);
     }
 
     private static final String SELECT_REQUEST = """
-            SELECT request_id, account_id, kind, amount_minor, currency, request_fingerprint
+            SELECT request_id, account_id, kind, amount_minor, currency, request_fingerprint, hold_id, to_account_id,
+                   reason, expires_at, actor_id
             FROM account_request""";
 
-    private static AccountRequest toRequest(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+    private static StoredRequest toStoredRequest(ResultSet row, int rowNumber) throws SQLException {
         long amount = row.getLong("amount_minor");
-        return new AccountRequest(row.getObject("request_id", UUID.class), row.getString("account_id"),
-                RequestKind.valueOf(row.getString("kind")), row.wasNull() ? null : amount,
-                row.getString("currency"), row.getString("request_fingerprint"));
+        Long amountMinor = row.wasNull() ? null : amount;
+        AccountRequest request = new AccountRequest(row.getObject("request_id", UUID.class), row.getString("account_id"),
+                RequestKind.valueOf(row.getString("kind")), amountMinor, row.getString("currency"),
+                row.getObject("hold_id", UUID.class), row.getString("to_account_id"), row.getString("reason"),
+                instant(row.getTimestamp("expires_at")), row.getObject("actor_id", UUID.class));
+        return new StoredRequest(request, row.getString("request_fingerprint"));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

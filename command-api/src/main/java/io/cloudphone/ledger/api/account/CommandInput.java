@@ -2,6 +2,8 @@ package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.regex.Pattern;
 
@@ -10,6 +12,8 @@ final class CommandInput {
 
     static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final int IDEMPOTENCY_KEY_LENGTH_MAX = 128;
+    static final int REASON_LENGTH_MAX = 500;
+    static final Duration HOLD_DURATION_MAX = Duration.ofDays(30);
 
     private CommandInput() {
     }
@@ -48,6 +52,66 @@ final class CommandInput {
             return whole.longValueExact();
         } catch (ArithmeticException tooLarge) {
             throw ApiProblem.invalid("amount must be at most " + Long.MAX_VALUE + " minor units");
+        }
+    }
+
+    /** A non-zero whole number of minor units, either sign (adjustments). */
+    static long signedAmountMinor(BigDecimal amount) {
+        if (amount == null) {
+            throw ApiProblem.invalid("amount is required, in integer minor units; negative debits the account");
+        }
+        long value = wholeMinorUnits(amount);
+        if (value == 0 || value == Long.MIN_VALUE) {
+            throw ApiProblem.invalid("amount must be non-zero and within +-" + Long.MAX_VALUE + ", was "
+                    + amount.toPlainString());
+        }
+        return value;
+    }
+
+    /** An overdraft limit: zero or a positive whole number of minor units. */
+    static long limitMinor(BigDecimal limit) {
+        if (limit == null) {
+            throw ApiProblem.invalid("limit is required, in integer minor units (0 for none)");
+        }
+        long value = wholeMinorUnits(limit);
+        if (value < 0) {
+            throw ApiProblem.invalid("limit must be zero or positive, was " + limit.toPlainString());
+        }
+        return value;
+    }
+
+    /** Why an operator corrects an account: required, free text, bounded. */
+    static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.invalid("reason is required: say why this correction is made");
+        }
+        if (reason.length() > REASON_LENGTH_MAX || reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            throw ApiProblem.invalid("reason must be at most " + REASON_LENGTH_MAX + " characters without control characters");
+        }
+        return reason;
+    }
+
+    /** When a hold expires: optional; if given, in the future and at most {@link #HOLD_DURATION_MAX} away. */
+    static Instant holdExpiry(Instant expiresAt, Instant now) {
+        if (expiresAt == null) {
+            return null;
+        }
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(HOLD_DURATION_MAX))) {
+            throw ApiProblem.invalid("expiresAt must be in the future and at most " + HOLD_DURATION_MAX.toDays()
+                    + " days away, was " + expiresAt);
+        }
+        return expiresAt;
+    }
+
+    private static long wholeMinorUnits(BigDecimal amount) {
+        BigDecimal whole = amount.stripTrailingZeros();
+        if (whole.scale() > 0) {
+            throw ApiProblem.invalid("amounts are integer numbers of minor units, was " + amount.toPlainString());
+        }
+        try {
+            return whole.longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            throw ApiProblem.invalid("amount must be within +-" + Long.MAX_VALUE + " minor units");
         }
     }
 

@@ -1,8 +1,14 @@
 package io.cloudphone.ledger.api.account;
 
-/** What an account request asks the ledger to do; stored in account_request.kind. */
+/** What an account request asks the ledger to do; stored in account_request.kind (see V3 for each kind's shape). */
 enum RequestKind {
     OPEN,
     RECHARGE,
-    CONSUME
+    CONSUME,
+    HOLD,
+    CAPTURE,
+    RELEASE,
+    ADJUST,
+    TRANSFER,
+    OVERDRAFT
 }

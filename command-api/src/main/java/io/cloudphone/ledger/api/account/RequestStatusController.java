@@ -1,9 +1,10 @@
 package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
-import io.cloudphone.ledger.api.ledger.LedgerQueryClient.LedgerDecision;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.schemas.query.DecisionView;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +23,15 @@ class RequestStatusController {
     }
 
     /**
-     * @param reason        why it was rejected, null otherwise
-     * @param rejectionCode machine-readable reason (e.g. INSUFFICIENT_FUNDS), null unless rejected
+     * @param reason         why it was rejected, null otherwise
+     * @param rejectionCode  machine-readable reason (e.g. INSUFFICIENT_FUNDS), null unless rejected
+     * @param transferStatus for an accepted transfer: CREDITED once the destination has it, REFUNDED if it
+     *                       refused, IN_FLIGHT until then; null for anything else
      */
-    record RequestStatus(UUID requestId, String accountId, String kind, Long amount, String currency, String status,
-                         String rejectionCode, String reason, Long balanceAfter, Long versionAfter, String decidedAt) {
+    record RequestStatus(UUID requestId, String accountId, String kind, Long amount, String currency, UUID holdId,
+                         String toAccountId, String status, String rejectionCode, String reason, Long balanceAfter,
+                         Long availableAfter, Long heldAfter, Long versionAfter, String decidedAt,
+                         String transferStatus) {
     }
 
     @GetMapping("/v1/requests/{requestId}")
@@ -34,23 +39,40 @@ class RequestStatusController {
         AccountRequest request = parse(requestId).flatMap(accounts::requestById)
                 .filter(found -> accounts.find(found.accountId()).map(account -> account.visibleTo(actor)).orElse(false))
                 .orElseThrow(() -> ApiProblem.notFound("request " + requestId + " does not exist"));
-        return ledger.decision(request.accountId(), request.requestId().toString())
-                .map(decision -> decided(request, decision))
-                .orElseGet(() -> new RequestStatus(request.requestId(), request.accountId(), request.kind().name(),
-                        request.amountMinor(), request.currency(), "PENDING", null, null, null, null, null));
+        Optional<DecisionView> decision = ledger.decision(request.accountId(), request.requestId().toString());
+        if (decision.isEmpty()) {
+            return new RequestStatus(request.requestId(), request.accountId(), request.kind().name(),
+                    request.amountMinor(), request.currency(), request.holdId(), request.toAccountId(), "PENDING",
+                    null, null, null, null, null, null, null, null);
+        }
+        DecisionView decided = decision.get();
+        return new RequestStatus(request.requestId(), request.accountId(), request.kind().name(), request.amountMinor(),
+                request.currency(), request.holdId(), request.toAccountId(), decided.outcome(), decided.rejectionCode(),
+                decided.reason(), decided.balanceAfter(), decided.availableAfter(), decided.heldAfter(),
+                decided.versionAfter(), decided.decidedAt(), transferStatus(request, decided));
     }
 
-    private static RequestStatus decided(AccountRequest request, LedgerDecision decision) {
-        return new RequestStatus(request.requestId(), request.accountId(), request.kind().name(),
-                request.amountMinor(), request.currency(), decision.outcome(), decision.rejectionCode(),
-                decision.reason(), decision.balanceAfter(), decision.versionAfter(), decision.decidedAt());
+    /** Where the money of an accepted transfer is: the legs' decisions live on their accounts' partitions. */
+    private String transferStatus(AccountRequest request, DecisionView decided) {
+        if (request.kind() != RequestKind.TRANSFER || !"ACCEPTED".equals(decided.outcome())) {
+            return null;
+        }
+        String transferId = request.requestId().toString();
+        Optional<DecisionView> credit = ledger.decision(request.toAccountId(), transferId + ":in");
+        if (credit.isEmpty()) {
+            return "IN_FLIGHT";
+        }
+        if ("ACCEPTED".equals(credit.get().outcome())) {
+            return "CREDITED";
+        }
+        return ledger.decision(request.accountId(), transferId + ":refund").isPresent() ? "REFUNDED" : "IN_FLIGHT";
     }
 
-    private static java.util.Optional<UUID> parse(String requestId) {
+    private static Optional<UUID> parse(String requestId) {
         try {
-            return java.util.Optional.of(UUID.fromString(requestId));
+            return Optional.of(UUID.fromString(requestId));
         } catch (IllegalArgumentException notAUuid) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -1,8 +1,14 @@
 package io.cloudphone.ledger.api.ledger;
 
 import io.cloudphone.ledger.api.security.ServiceToken;
+import io.cloudphone.ledger.schemas.query.BalanceView;
+import io.cloudphone.ledger.schemas.query.DecisionView;
+import io.cloudphone.ledger.schemas.query.EntriesPage;
+import io.cloudphone.ledger.schemas.query.HoldView;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -10,15 +16,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
 
 /**
- * Reads balances and decisions from the ledger's interactive-query API (stream-apps), which routes each
- * account to the instance that hosts it. Absent means the ledger has not decided yet.
+ * Reads the ledger's interactive-query API (stream-apps), which routes each account to the instance that
+ * hosts it. Empty means the ledger does not know it (yet). A ledger that cannot answer (starting,
+ * rebalancing, unreachable) is a {@link LedgerUnavailableException}: a 503 with Retry-After for the client.
  */
 @Component
 public class LedgerQueryClient {
 
     private static final long RETRY_AFTER_SECONDS = 1;
+    private static final String ACCOUNT = "/ledger/v1/accounts/{accountId}";
 
     private final RestClient ledger;
 
@@ -34,34 +43,53 @@ public class LedgerQueryClient {
                 .build();
     }
 
-    /** The balance as the ledger holds it. */
-    public record LedgerBalance(String accountId, String currency, long balance, long available, long version) {
+    public Optional<BalanceView> balance(String accountId) {
+        return get(BalanceView.class, uri -> uri.path(ACCOUNT + "/balance").build(accountId));
     }
 
-    /** The ledger's decision on one request. */
-    public record LedgerDecision(String requestId, String accountId, String outcome, String rejectionCode,
-                                 String reason, long balanceAfter, long availableAfter, long versionAfter,
-                                 String decidedAt) {
+    public Optional<BalanceView> balanceAsOfVersion(String accountId, long version) {
+        return get(BalanceView.class, uri -> uri.path(ACCOUNT + "/balance").queryParam("asOfVersion", version)
+                .build(accountId));
     }
 
-    public Optional<LedgerBalance> balance(String accountId) {
-        return get(LedgerBalance.class, "/ledger/v1/accounts/{accountId}/balance", accountId);
+    public Optional<BalanceView> balanceAsOf(String accountId, Instant time) {
+        return get(BalanceView.class, uri -> uri.path(ACCOUNT + "/balance").queryParam("asOf", time.toString())
+                .build(accountId));
     }
 
-    public Optional<LedgerDecision> decision(String accountId, String requestId) {
-        return get(LedgerDecision.class, "/ledger/v1/accounts/{accountId}/decisions/{requestId}", accountId, requestId);
+    public Optional<DecisionView> decision(String accountId, String requestId) {
+        return get(DecisionView.class, uri -> uri.path(ACCOUNT + "/decisions/{requestId}").build(accountId, requestId));
     }
 
-    private <T> Optional<T> get(Class<T> type, String path, Object... variables) {
+    public Optional<HoldView> hold(String accountId, String holdId) {
+        return get(HoldView.class, uri -> uri.path(ACCOUNT + "/holds/{holdId}").build(accountId, holdId));
+    }
+
+    public Optional<EntriesPage> entries(String accountId, long beforeVersion, int limit) {
+        return get(EntriesPage.class, uri -> uri.path(ACCOUNT + "/entries").queryParam("beforeVersion", beforeVersion)
+                .queryParam("limit", limit).build(accountId));
+    }
+
+    private <T> Optional<T> get(Class<T> type, Function<UriBuilder, java.net.URI> uri) {
         try {
-            return Optional.ofNullable(ledger.get().uri(path, variables).retrieve().body(type));
+            return Optional.ofNullable(ledger.get().uri(uri).retrieve().body(type));
         } catch (HttpStatusCodeException e) {
             if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                 return Optional.empty();
             }
+            if (e.getStatusCode().value() == HttpStatus.UNPROCESSABLE_CONTENT.value()) {
+                throw new LedgerRefusedException();
+            }
             throw new LedgerUnavailableException("ledger answered " + e.getStatusCode().value(), RETRY_AFTER_SECONDS, e);
         } catch (RestClientException e) {
             throw new LedgerUnavailableException("ledger query API unreachable: " + e.getMessage(), RETRY_AFTER_SECONDS, e);
+        }
+    }
+
+    /** The ledger refused the query itself (422), e.g. an as-of time too far back: the client's to change. */
+    public static final class LedgerRefusedException extends RuntimeException {
+        LedgerRefusedException() {
+            super("that state lies too far back for a read by time; read it by version (asOfVersion) instead");
         }
     }
 }

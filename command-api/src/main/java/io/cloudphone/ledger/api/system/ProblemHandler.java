@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.api.system;
 
+import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.ledger.LedgerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(body);
+    }
+
+    @ExceptionHandler(LedgerQueryClient.LedgerRefusedException.class)
+    ResponseEntity<ProblemDetail> ledgerRefused(LedgerQueryClient.LedgerRefusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,151 +1,277 @@
 package io.cloudphone.ledger.streams.ledger;
 
 import io.cloudphone.ledger.schemas.account.AccountCommand;
+import io.cloudphone.ledger.schemas.account.Adjust;
+import io.cloudphone.ledger.schemas.account.CaptureHold;
 import io.cloudphone.ledger.schemas.account.Consume;
 import io.cloudphone.ledger.schemas.account.OpenAccount;
+import io.cloudphone.ledger.schemas.account.PlaceHold;
 import io.cloudphone.ledger.schemas.account.Recharge;
+import io.cloudphone.ledger.schemas.account.ReleaseHold;
+import io.cloudphone.ledger.schemas.account.SetOverdraftLimit;
+import io.cloudphone.ledger.schemas.account.TransferIn;
+import io.cloudphone.ledger.schemas.account.TransferOut;
+import io.cloudphone.ledger.schemas.account.TransferRefund;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
-import io.cloudphone.ledger.schemas.ledger.DecisionOutcome;
 import io.cloudphone.ledger.schemas.ledger.EntryKind;
-import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
-import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
+import io.cloudphone.ledger.schemas.ledger.Hold;
+import io.cloudphone.ledger.schemas.ledger.HoldStatus;
 import io.cloudphone.ledger.schemas.ledger.RejectionCode;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Decides one account command against the account's current balance. Pure: no I/O and no clock (the
- * caller passes the record's time), so the same input always gives the same output and every rule is
- * unit-testable without Kafka.
+ * Decides one account command against the state of its partition. Pure: no I/O and no clock (the caller
+ * passes the record's time), so the same input always gives the same output and every rule is testable
+ * without Kafka. Every accepted change is posted as balanced entries (see {@link Posting}); every
+ * rejection names its code and reason and changes nothing.
+ *
+ * <p>Invariants kept here: available = balance - held; available >= -overdraftLimit; held >= 0; all
+ * arithmetic is exact (an overflow is a BALANCE_OVERFLOW rejection, never a wrap).
  */
 public final class LedgerDecider {
 
-    /** The overdraft limit of every account until per-account limits exist: available may not go below 0. */
-    static final long OVERDRAFT_LIMIT_MINOR = 0;
+    /** Request id of the decision the ledger makes itself when a hold expires. */
+    public static String expiryRequestId(String holdId) {
+        return "hold-expiry:" + holdId;
+    }
 
-    public LedgerOutcome decide(AccountBalance current, AccountCommand command, Instant at) {
+    public static String transferInRequestId(String transferId) {
+        return transferId + ":in";
+    }
+
+    public static String transferRefundRequestId(String transferId) {
+        return transferId + ":refund";
+    }
+
+    public LedgerOutcome decide(LedgerView view, AccountCommand command, Instant at) {
         Object body = command.getCommand();
+        AccountBalance account = view.account(command.getAccountId());
+        Rejection rejection = new Rejection(command, account, at);
         if (body instanceof OpenAccount open) {
-            return open(current, command, open, at);
+            return account == null ? open(command, open, at) : rejection.of(RejectionCode.ACCOUNT_ALREADY_OPEN,
+                    "account is already open");
         }
-        if (current == null) {
-            return reject(null, command, RejectionCode.ACCOUNT_NOT_OPEN, "account is not open", at);
+        if (account == null) {
+            return body instanceof TransferIn in ? refusedTransferIn(rejection, in, RejectionCode.ACCOUNT_NOT_OPEN,
+                    "destination account is not open") : rejection.of(RejectionCode.ACCOUNT_NOT_OPEN, "account is not open");
         }
-        if (body instanceof Recharge recharge) {
-            return recharge(current, command, recharge, at);
-        }
-        if (body instanceof Consume consume) {
-            return consume(current, command, consume, at);
-        }
-        return reject(current, command, RejectionCode.MALFORMED_COMMAND, "unknown command " + describe(body), at);
+        Posting posting = new Posting(account, command.getRequestId(), at);
+        return switch (body) {
+            case Recharge recharge -> recharge(posting, rejection, recharge);
+            case Consume consume -> consume(posting, rejection, consume);
+            case PlaceHold hold -> placeHold(view, posting, rejection, hold);
+            case CaptureHold capture -> captureHold(view, posting, rejection, capture);
+            case ReleaseHold release -> releaseHold(view, posting, rejection, release);
+            case Adjust adjust -> adjust(posting, rejection, adjust);
+            case TransferOut out -> transferOut(posting, rejection, out);
+            case TransferIn in -> transferIn(posting, rejection, in);
+            case TransferRefund refund -> transferRefund(posting, rejection, refund);
+            case SetOverdraftLimit limit -> setOverdraftLimit(posting, rejection, limit);
+            case null, default -> rejection.of(RejectionCode.MALFORMED_COMMAND, "unknown command "
+                    + (body == null ? "null" : body.getClass().getSimpleName()));
+        };
     }
 
-    private LedgerOutcome open(AccountBalance current, AccountCommand command, OpenAccount open, Instant at) {
-        if (current != null) {
-            return reject(current, command, RejectionCode.ACCOUNT_ALREADY_OPEN, "account is already open", at);
+    /** The ledger's own decision when an open hold's expiry time has passed: released whole. */
+    public LedgerOutcome expire(LedgerView view, Hold hold, Instant at) {
+        AccountBalance account = view.account(hold.getAccountId());
+        if (account == null || hold.getStatus() != HoldStatus.OPEN) {
+            throw new IllegalStateException("hold " + hold.getHoldId() + " is not an open hold of an open account");
         }
+        Posting posting = new Posting(account, expiryRequestId(hold.getHoldId()), at);
+        posting.release(hold.getAmountMinor(), EntryKind.HOLD_EXPIRY);
+        return posting.accept("HoldExpired", List.of(closed(hold, HoldStatus.EXPIRED, 0, posting.requestId(), at)),
+                List.of());
+    }
+
+    private static LedgerOutcome open(AccountCommand command, OpenAccount open, Instant at) {
         AccountBalance opened = AccountBalance.newBuilder()
-                .setAccountId(command.getAccountId())
-                .setCurrency(open.getCurrency())
-                .setBalance(0).setAvailable(0).setVersion(1)
-                .setUpdatedAt(at)
+                .setAccountId(command.getAccountId()).setCurrency(open.getCurrency())
+                .setBalance(0).setAvailable(0).setHeld(0).setOverdraftLimit(0).setVersion(1).setUpdatedAt(at)
                 .build();
-        return accept(command, opened, List.of(), at);
+        return Posting.opened(opened, command.getRequestId(), at);
     }
 
-    private LedgerOutcome recharge(AccountBalance current, AccountCommand command, Recharge recharge, Instant at) {
-        LedgerOutcome invalid = checkAmount(current, command, recharge.getAmountMinor(), recharge.getCurrency(), at);
+    private static LedgerOutcome recharge(Posting posting, Rejection rejection, Recharge recharge) {
+        long amount = recharge.getAmountMinor();
+        LedgerOutcome invalid = rejection.ifInvalid(amount, recharge.getCurrency());
         if (invalid != null) {
             return invalid;
         }
-        long balance;
-        long available;
-        try {
-            balance = Math.addExact(current.getBalance(), recharge.getAmountMinor());
-            available = Math.addExact(current.getAvailable(), recharge.getAmountMinor());
-        } catch (ArithmeticException overflow) {
-            return reject(current, command, RejectionCode.BALANCE_OVERFLOW,
-                    "balance would exceed " + Long.MAX_VALUE + " minor units", at);
+        if (!posting.credit(amount, EntryKind.RECHARGE, SystemAccounts.externalInflow(recharge.getCurrency()))) {
+            return rejection.overflow();
         }
-        return apply(current, command, EntryKind.RECHARGE, recharge.getAmountMinor(), balance, available, at);
+        return posting.accept("Recharge", List.of(), List.of());
     }
 
-    private LedgerOutcome consume(AccountBalance current, AccountCommand command, Consume consume, Instant at) {
-        LedgerOutcome invalid = checkAmount(current, command, consume.getAmountMinor(), consume.getCurrency(), at);
-        if (invalid != null) {
-            return invalid;
-        }
+    private static LedgerOutcome consume(Posting posting, Rejection rejection, Consume consume) {
         long amount = consume.getAmountMinor();
-        long available = current.getAvailable() - amount; // cannot overflow: available >= -limit, amount > 0
-        if (available < -OVERDRAFT_LIMIT_MINOR) {
-            return reject(current, command, RejectionCode.INSUFFICIENT_FUNDS,
-                    "available " + current.getAvailable() + " is less than " + amount, at);
+        LedgerOutcome invalid = rejection.ifInvalid(amount, consume.getCurrency());
+        if (invalid != null) {
+            return invalid;
         }
-        long balance = Math.subtractExact(current.getBalance(), amount);
-        return apply(current, command, EntryKind.CONSUMPTION, -amount, balance, available, at);
-    }
-
-    private LedgerOutcome checkAmount(AccountBalance current, AccountCommand command, long amount, String currency,
-                                      Instant at) {
-        if (amount <= 0) {
-            return reject(current, command, RejectionCode.INVALID_AMOUNT, "amount must be positive, was " + amount, at);
+        if (!posting.canSpend(amount)) {
+            return rejection.insufficientFunds(amount);
         }
-        if (!current.getCurrency().equals(currency)) {
-            return reject(current, command, RejectionCode.CURRENCY_MISMATCH,
-                    "account is in " + current.getCurrency() + ", request in " + currency, at);
+        posting.debit(amount, EntryKind.CONSUMPTION, SystemAccounts.externalOutflow(consume.getCurrency()));
+        return posting.accept("Consume", List.of(), List.of());
+    }
+
+    private static LedgerOutcome placeHold(LedgerView view, Posting posting, Rejection rejection, PlaceHold place) {
+        long amount = place.getAmountMinor();
+        LedgerOutcome invalid = rejection.ifInvalid(amount, place.getCurrency());
+        if (invalid != null) {
+            return invalid;
         }
-        return null;
-    }
-
-    private LedgerOutcome apply(AccountBalance current, AccountCommand command, EntryKind kind, long signedAmount,
-                                long balance, long available, Instant at) {
-        long versionAfter = Math.addExact(current.getVersion(), 1);
-        AccountBalance after = AccountBalance.newBuilder(current)
-                .setBalance(balance).setAvailable(available).setVersion(versionAfter).setUpdatedAt(at)
+        if (view.hold(place.getHoldId()) != null) {
+            return rejection.of(RejectionCode.HOLD_NOT_OPEN, "hold " + place.getHoldId() + " already exists");
+        }
+        if (!posting.canSpend(amount)) {
+            return rejection.insufficientFunds(amount);
+        }
+        if (!posting.hold(amount)) {
+            return rejection.overflow();
+        }
+        Hold hold = Hold.newBuilder()
+                .setHoldId(place.getHoldId()).setAccountId(posting.accountId()).setAmountMinor(amount)
+                .setCurrency(place.getCurrency()).setExpiresAt(place.getExpiresAt()).setStatus(HoldStatus.OPEN)
+                .setCapturedMinor(0).setPlacedBy(posting.requestId()).setClosedBy(null).setUpdatedAt(posting.at())
                 .build();
-        LedgerEntry entry = LedgerEntry.newBuilder()
-                .setEntryId(command.getRequestId() + "#0")
-                .setRequestId(command.getRequestId())
-                .setAccountId(command.getAccountId())
-                .setKind(kind)
-                .setAmountMinor(signedAmount)
-                .setCurrency(current.getCurrency())
-                .setVersionBefore(current.getVersion())
-                .setVersionAfter(versionAfter)
-                .setBalanceAfter(balance)
-                .setRecordedAt(at)
+        return posting.accept("PlaceHold", List.of(hold), List.of());
+    }
+
+    private static LedgerOutcome captureHold(LedgerView view, Posting posting, Rejection rejection, CaptureHold capture) {
+        Hold hold = view.hold(capture.getHoldId());
+        LedgerOutcome notOpen = rejection.ifNotOpenHold(hold, capture.getHoldId(), posting.accountId());
+        if (notOpen != null) {
+            return notOpen;
+        }
+        long captured = capture.getAmountMinor() == null ? hold.getAmountMinor() : capture.getAmountMinor();
+        if (captured <= 0 || captured > hold.getAmountMinor()) {
+            return rejection.of(captured <= 0 ? RejectionCode.INVALID_AMOUNT : RejectionCode.AMOUNT_EXCEEDS_HOLD,
+                    "capture must be 1 to " + hold.getAmountMinor() + " minor units, was " + captured);
+        }
+        posting.capture(hold.getAmountMinor(), captured, hold.getCurrency());
+        return posting.accept("CaptureHold",
+                List.of(closed(hold, HoldStatus.CAPTURED, captured, posting.requestId(), posting.at())), List.of());
+    }
+
+    private static LedgerOutcome releaseHold(LedgerView view, Posting posting, Rejection rejection, ReleaseHold release) {
+        Hold hold = view.hold(release.getHoldId());
+        LedgerOutcome notOpen = rejection.ifNotOpenHold(hold, release.getHoldId(), posting.accountId());
+        if (notOpen != null) {
+            return notOpen;
+        }
+        posting.release(hold.getAmountMinor(), EntryKind.HOLD_RELEASE);
+        return posting.accept("ReleaseHold",
+                List.of(closed(hold, HoldStatus.RELEASED, 0, posting.requestId(), posting.at())), List.of());
+    }
+
+    private static LedgerOutcome adjust(Posting posting, Rejection rejection, Adjust adjust) {
+        long amount = adjust.getAmountMinor();
+        if (adjust.getReason() == null || adjust.getReason().isBlank()) {
+            return rejection.of(RejectionCode.MISSING_REASON, "an adjustment needs a reason");
+        }
+        if (amount == 0 || amount == Long.MIN_VALUE) {
+            return rejection.of(RejectionCode.INVALID_AMOUNT, "an adjustment moves a non-zero amount, was " + amount);
+        }
+        LedgerOutcome wrongCurrency = rejection.ifOtherCurrency(adjust.getCurrency());
+        if (wrongCurrency != null) {
+            return wrongCurrency;
+        }
+        String other = SystemAccounts.adjustments(adjust.getCurrency());
+        if (amount > 0) {
+            if (!posting.credit(amount, EntryKind.ADJUSTMENT, other)) {
+                return rejection.overflow();
+            }
+        } else {
+            if (!posting.canSpend(-amount)) {
+                return rejection.insufficientFunds(-amount);
+            }
+            posting.debit(-amount, EntryKind.ADJUSTMENT, other);
+        }
+        return posting.accept("Adjust", List.of(), List.of());
+    }
+
+    private static LedgerOutcome transferOut(Posting posting, Rejection rejection, TransferOut out) {
+        long amount = out.getAmountMinor();
+        LedgerOutcome invalid = rejection.ifInvalid(amount, out.getCurrency());
+        if (invalid != null) {
+            return invalid;
+        }
+        if (out.getToAccountId().equals(posting.accountId())) {
+            return rejection.of(RejectionCode.TRANSFER_TO_SELF, "a transfer needs two different accounts");
+        }
+        if (!posting.canSpend(amount)) {
+            return rejection.insufficientFunds(amount);
+        }
+        posting.debit(amount, EntryKind.TRANSFER_OUT, SystemAccounts.transfersInFlight(out.getCurrency()));
+        AccountCommand credit = AccountCommand.newBuilder()
+                .setRequestId(transferInRequestId(out.getTransferId()))
+                .setAccountId(out.getToAccountId())
+                .setOccurredAt(posting.at())
+                .setCommand(TransferIn.newBuilder().setTransferId(out.getTransferId())
+                        .setFromAccountId(posting.accountId()).setAmountMinor(amount).setCurrency(out.getCurrency())
+                        .build())
                 .build();
-        return accept(command, after, List.of(entry), at);
+        return posting.accept("TransferOut", List.of(), List.of(credit));
     }
 
-    private static LedgerOutcome accept(AccountCommand command, AccountBalance after, List<LedgerEntry> entries,
-                                        Instant at) {
-        LedgerDecision decision = decision(command, after, DecisionOutcome.ACCEPTED, null, null, at);
-        return new LedgerOutcome(decision, entries, after);
+    private static LedgerOutcome transferIn(Posting posting, Rejection rejection, TransferIn in) {
+        LedgerOutcome invalid = rejection.ifInvalid(in.getAmountMinor(), in.getCurrency());
+        if (invalid != null) {
+            return refusedTransferIn(rejection, in, invalid.decision().getRejectionCode(),
+                    invalid.decision().getReason());
+        }
+        if (!posting.credit(in.getAmountMinor(), EntryKind.TRANSFER_IN,
+                SystemAccounts.transfersInFlight(in.getCurrency()))) {
+            return refusedTransferIn(rejection, in, RejectionCode.BALANCE_OVERFLOW, "destination balance would overflow");
+        }
+        return posting.accept("TransferIn", List.of(), List.of());
     }
 
-    private static LedgerOutcome reject(AccountBalance current, AccountCommand command, RejectionCode code,
-                                        String reason, Instant at) {
-        return new LedgerOutcome(decision(command, current, DecisionOutcome.REJECTED, code, reason, at), List.of(), null);
-    }
-
-    private static LedgerDecision decision(AccountCommand command, AccountBalance balance, DecisionOutcome outcome,
-                                           RejectionCode code, String reason, Instant at) {
-        return LedgerDecision.newBuilder()
-                .setRequestId(command.getRequestId())
-                .setAccountId(command.getAccountId())
-                .setOutcome(outcome)
-                .setRejectionCode(code)
-                .setReason(reason)
-                .setCurrency(balance == null ? null : balance.getCurrency())
-                .setBalanceAfter(balance == null ? 0 : balance.getBalance())
-                .setAvailableAfter(balance == null ? 0 : balance.getAvailable())
-                .setVersionAfter(balance == null ? 0 : balance.getVersion())
-                .setDecidedAt(at)
+    /** The destination refuses: the money goes back to the source, which alone may hold it again. */
+    private static LedgerOutcome refusedTransferIn(Rejection rejection, TransferIn in, RejectionCode code, String reason) {
+        AccountCommand refund = AccountCommand.newBuilder()
+                .setRequestId(transferRefundRequestId(in.getTransferId()))
+                .setAccountId(in.getFromAccountId())
+                .setOccurredAt(rejection.at())
+                .setCommand(TransferRefund.newBuilder().setTransferId(in.getTransferId())
+                        .setToAccountId(rejection.command().getAccountId()).setAmountMinor(in.getAmountMinor())
+                        .setCurrency(in.getCurrency()).setReason(reason).build())
                 .build();
+        return rejection.withLegs(rejection.of(code, reason), List.of(refund));
     }
 
-    private static String describe(Object body) {
-        return body == null ? "null" : body.getClass().getSimpleName();
+    private static LedgerOutcome transferRefund(Posting posting, Rejection rejection, TransferRefund refund) {
+        LedgerOutcome invalid = rejection.ifInvalid(refund.getAmountMinor(), refund.getCurrency());
+        if (invalid != null) {
+            return invalid;
+        }
+        // Can only fail if the account was recharged to near 2^63 meanwhile; the money then stays, counted, in flight.
+        if (!posting.credit(refund.getAmountMinor(), EntryKind.TRANSFER_REFUND,
+                SystemAccounts.transfersInFlight(refund.getCurrency()))) {
+            return rejection.overflow();
+        }
+        return posting.accept("TransferRefund", List.of(), List.of());
+    }
+
+    private static LedgerOutcome setOverdraftLimit(Posting posting, Rejection rejection, SetOverdraftLimit limit) {
+        long limitMinor = limit.getLimitMinor();
+        if (limitMinor < 0) {
+            return rejection.of(RejectionCode.INVALID_LIMIT, "an overdraft limit is zero or positive, was " + limitMinor);
+        }
+        if (posting.available() < -limitMinor) {
+            return rejection.of(RejectionCode.INVALID_LIMIT, "available " + posting.available()
+                    + " is already below minus the new limit " + limitMinor);
+        }
+        posting.setOverdraftLimit(limitMinor);
+        return posting.accept("SetOverdraftLimit", List.of(), List.of());
+    }
+
+    private static Hold closed(Hold hold, HoldStatus status, long captured, String requestId, Instant at) {
+        return Hold.newBuilder(hold).setStatus(status).setCapturedMinor(captured).setClosedBy(requestId)
+                .setUpdatedAt(at).build();
     }
 }

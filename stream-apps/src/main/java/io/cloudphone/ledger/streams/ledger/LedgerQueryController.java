@@ -1,8 +1,15 @@
 package io.cloudphone.ledger.streams.ledger;
 
-import io.cloudphone.ledger.schemas.ledger.AccountBalance;
-import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
+import io.cloudphone.ledger.schemas.query.BalanceView;
+import io.cloudphone.ledger.schemas.query.DecisionView;
+import io.cloudphone.ledger.schemas.query.EntriesPage;
+import io.cloudphone.ledger.schemas.query.EntryView;
+import io.cloudphone.ledger.schemas.query.HoldView;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -10,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
@@ -17,7 +25,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Interactive queries over the ledger's stores, answered by whichever instance is asked: a key hosted
- * elsewhere is forwarded once to its host. Consumed by command-api, which serves the public API.
+ * elsewhere is forwarded once to its host (application.server + queryMetadataForKey). Consumed by
+ * command-api, which serves the public API, and by operators' dashboards.
  */
 @RestController
 @RequestMapping("/ledger/v1/accounts/{accountId}")
@@ -38,43 +47,64 @@ class LedgerQueryController {
         this.forwarder = RestClient.builder().requestFactory(requests).build();
     }
 
+    /** Current numbers; or, with {@code asOfVersion} or {@code asOf} (ISO-8601 instant), past ones. */
     @GetMapping("/balance")
-    ResponseEntity<?> balance(@PathVariable String accountId,
-                              @RequestHeader(value = FORWARDED_HEADER, required = false) String forwarded,
-                              @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        var location = queries.locate(accountId);
-        if (!location.local()) {
-            return forward(location, "/ledger/v1/accounts/" + accountId + "/balance", forwarded, authorization);
-        }
-        return queries.balance(location, accountId)
-                .<ResponseEntity<?>>map(balance -> ResponseEntity.ok(BalanceView.of(balance)))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+    ResponseEntity<?> balance(@PathVariable String accountId, @RequestParam(required = false) Long asOfVersion,
+                              @RequestParam(required = false) Instant asOf, HttpServletRequest request) {
+        return routed(accountId, request, location -> {
+            if (asOfVersion != null) {
+                return found(queries.balanceAsOfVersion(location, accountId, asOfVersion).map(LedgerQueryController::past));
+            }
+            if (asOf != null) {
+                return found(queries.balanceAsOfTime(location, accountId, asOf).map(LedgerQueryController::past));
+            }
+            return found(queries.balance(location, accountId).map(BalanceView::of));
+        });
     }
 
     @GetMapping("/decisions/{requestId}")
     ResponseEntity<?> decision(@PathVariable String accountId, @PathVariable String requestId,
-                               @RequestHeader(value = FORWARDED_HEADER, required = false) String forwarded,
-                               @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        var location = queries.locate(accountId);
-        if (!location.local()) {
-            return forward(location, "/ledger/v1/accounts/" + accountId + "/decisions/" + requestId, forwarded,
-                    authorization);
-        }
-        return queries.decision(location, requestId)
-                .filter(decision -> decision.getAccountId().equals(accountId))
-                .<ResponseEntity<?>>map(decision -> ResponseEntity.ok(DecisionView.of(decision)))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                               HttpServletRequest request) {
+        return routed(accountId, request, location -> found(queries.decision(location, requestId)
+                .filter(decision -> decision.getAccountId().equals(accountId)).map(DecisionView::of)));
     }
 
-    /** The caller's token goes along: the host checks it as this instance did. */
-    private ResponseEntity<?> forward(LedgerQueryService.Location location, String path, String forwarded,
-                                      String authorization) {
-        if (forwarded != null) {
+    @GetMapping("/holds/{holdId}")
+    ResponseEntity<?> hold(@PathVariable String accountId, @PathVariable String holdId, HttpServletRequest request) {
+        return routed(accountId, request, location -> found(queries.hold(location, holdId)
+                .filter(hold -> hold.getAccountId().equals(accountId)).map(HoldView::of)));
+    }
+
+    /** Entries newest first; {@code beforeVersion} pages back (use the previous page's nextBeforeVersion). */
+    @GetMapping("/entries")
+    ResponseEntity<?> entries(@PathVariable String accountId,
+                              @RequestParam(defaultValue = "9223372036854775807") long beforeVersion,
+                              @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
+        return routed(accountId, request, location -> {
+            if (queries.balance(location, accountId).isEmpty()) {
+                return ResponseEntity.notFound().build();
+            }
+            LedgerQueryService.EntriesPage page = queries.entries(location, accountId, beforeVersion, limit);
+            return ResponseEntity.ok(new EntriesPage(page.entries().stream().map(EntryView::of).toList(),
+                    page.nextBeforeVersion()));
+        });
+    }
+
+    private ResponseEntity<?> routed(String accountId, HttpServletRequest request,
+                                     Function<LedgerQueryService.Location, ResponseEntity<?>> answer) {
+        LedgerQueryService.Location location = queries.locate(accountId);
+        if (location.local()) {
+            return answer.apply(location);
+        }
+        if (request.getHeader(FORWARDED_HEADER) != null) {
             throw new StoreUnavailableException("routing is changing: " + location.host() + " does not host the key");
         }
-        String url = "http://" + location.host().host() + ":" + location.host().port() + path;
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        String url = "http://" + location.host().host() + ":" + location.host().port() + request.getRequestURI() + query;
         try {
-            return forwarder.get().uri(url).header(FORWARDED_HEADER, "1").header(HttpHeaders.AUTHORIZATION, authorization)
+            // The caller's token goes along: the host checks it as this instance did.
+            return forwarder.get().uri(url).header(FORWARDED_HEADER, "1")
+                    .header(HttpHeaders.AUTHORIZATION, request.getHeader(HttpHeaders.AUTHORIZATION))
                     .retrieve().toEntity(String.class);
         } catch (HttpStatusCodeException e) {
             return ResponseEntity.status(e.getStatusCode()).body(e.getResponseBodyAsString());
@@ -83,20 +113,13 @@ class LedgerQueryController {
         }
     }
 
-    record BalanceView(String accountId, String currency, long balance, long available, long version) {
-        static BalanceView of(AccountBalance balance) {
-            return new BalanceView(balance.getAccountId(), balance.getCurrency(), balance.getBalance(),
-                    balance.getAvailable(), balance.getVersion());
-        }
+    /** A past state: the overdraft limit of the time is not kept, so it is left out. */
+    private static BalanceView past(LedgerQueryService.BalanceAt past) {
+        return new BalanceView(past.accountId(), past.currency(), past.balance(), past.available(), past.held(), null,
+                past.version());
     }
 
-    record DecisionView(String requestId, String accountId, String outcome, String rejectionCode, String reason,
-                        long balanceAfter, long availableAfter, long versionAfter, String decidedAt) {
-        static DecisionView of(LedgerDecision decision) {
-            return new DecisionView(decision.getRequestId(), decision.getAccountId(), decision.getOutcome().name(),
-                    decision.getRejectionCode() == null ? null : decision.getRejectionCode().name(),
-                    decision.getReason(), decision.getBalanceAfter(), decision.getAvailableAfter(),
-                    decision.getVersionAfter(), decision.getDecidedAt().toString());
-        }
+    private static ResponseEntity<?> found(Optional<?> value) {
+        return value.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

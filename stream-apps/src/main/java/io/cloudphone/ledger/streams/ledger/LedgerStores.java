@@ -1,6 +1,9 @@
 package io.cloudphone.ledger.streams.ledger;
 
-/** Names of the ledger's state stores; queried by name through interactive queries. */
+/**
+ * Names and key layouts of the ledger's state stores; queried by name through interactive queries. Every
+ * store is partitioned like its input: by account id, so one account's state lives in one task.
+ */
 public final class LedgerStores {
 
     /** Account id to its current {@code AccountBalance}. */
@@ -10,7 +13,39 @@ public final class LedgerStores {
      * the record of applied events: a command whose request id is here is a redelivery and is dropped.
      */
     public static final String DECISIONS = "ledger-decisions";
+    /** Hold id to its {@code Hold}, on the partition of the hold's account. */
+    public static final String HOLDS = "ledger-holds";
+    /** {@link #expiryKey} to hold id: the open holds with an expiry, in expiry order, for the expiry punctuator. */
+    public static final String HOLD_EXPIRIES = "ledger-hold-expiries";
+    /** {@link #entryKey} to {@code LedgerEntry}: an account's entries in version order, for paging and as-of reads. */
+    public static final String ENTRIES = "ledger-entries";
+
+    /** Wide enough for any non-negative long, so that string order is numeric order. */
+    private static final String LONG_FORMAT = "%019d";
 
     private LedgerStores() {
+    }
+
+    /** {@code <accountId>/<versionAfter, 19 digits>/<index, 3 digits>}; '/' sorts after no account-id character used in a prefix match. */
+    public static String entryKey(String accountId, long versionAfter, int index) {
+        return entryPrefix(accountId) + LONG_FORMAT.formatted(versionAfter) + "/" + "%03d".formatted(index);
+    }
+
+    public static String entryPrefix(String accountId) {
+        return accountId + "/";
+    }
+
+    /** The greatest key of entries at versions up to {@code versionAfter} (inclusive). */
+    public static String entryKeyUpTo(String accountId, long versionAfter) {
+        return entryPrefix(accountId) + LONG_FORMAT.formatted(versionAfter) + "/999";
+    }
+
+    public static String expiryKey(long expiresAtMillis, String holdId) {
+        return LONG_FORMAT.formatted(Math.max(0, expiresAtMillis)) + "/" + holdId;
+    }
+
+    /** Greater than every {@link #expiryKey} due at or before {@code nowMillis}. */
+    public static String expiryKeyAfter(long nowMillis) {
+        return LONG_FORMAT.formatted(Math.max(0, nowMillis)) + "/\uffff";
     }
 }

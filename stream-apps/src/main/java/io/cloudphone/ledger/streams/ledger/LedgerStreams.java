@@ -68,7 +68,15 @@ public class LedgerStreams implements SmartLifecycle {
         // Decisions should be visible within milliseconds; batching longer than this buys little here.
         settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
+        // Static membership: an instance restarted after a crash (kill -9, OOM, node reboot) takes its partitions
+        // back at once instead of waiting for the broker to expire its old member's session.
+        settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
         return settings;
+    }
+
+    /** Stable across restarts of this instance, unique among instances: its query address identifies it. */
+    String instanceId() {
+        return properties.applicationId() + "-" + properties.advertisedHost() + "-" + serverPort;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.streams.system;
 
+import io.cloudphone.ledger.streams.ledger.LedgerQueryService;
 import io.cloudphone.ledger.streams.ledger.StoreUnavailableException;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,13 @@ class QueryErrorHandler {
                 "the ledger's query API needs the ledger:read permission");
         problem.setTitle("Forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(LedgerQueryService.AsOfTooFarBackException.class)
+    ResponseEntity<ProblemDetail> tooFarBack(LedgerQueryService.AsOfTooFarBackException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Too far back");
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
     @ExceptionHandler(StoreUnavailableException.class)

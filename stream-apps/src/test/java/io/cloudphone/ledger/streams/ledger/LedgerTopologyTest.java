@@ -1,6 +1,8 @@
 package io.cloudphone.ledger.streams.ledger;
 
+import static io.cloudphone.ledger.streams.ledger.Commands.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.Test;
 
 class LedgerTopologyTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
     private final Topics topics = new Topics(new InMemorySchemaRegistryClient());
     private TopologyTestDriver driver;
@@ -180,6 +181,52 @@ class LedgerTopologyTest {
         assertThat(balances.readKeyValuesToList()).extracting(kv -> kv.key).containsOnly("acc-9");
     }
 
+    @Test
+    void transferMovesMoneyToAnAccountOfAnotherPartitionThroughTheLegsTopic() {
+        send(open("acc-1", "CNY"));
+        send(open("acc-2", "CNY"));
+        send(recharge("acc-1", 100, "CNY"));
+
+        commands.pipeInput("acc-1", command("acc-1", Commands.transfer("t-1", "acc-2", 30, "CNY")));
+
+        assertThat(decisions.readValuesToList()).extracting(LedgerDecision::getRequestId, LedgerDecision::getOutcome)
+                .containsExactly(tuple(lastRequestId(), DecisionOutcome.ACCEPTED),
+                        tuple("t-1:in", DecisionOutcome.ACCEPTED));
+        assertThat(balanceStore().get("acc-1").getBalance()).isEqualTo(70);
+        assertThat(balanceStore().get("acc-2").getBalance()).isEqualTo(30);
+    }
+
+    @Test
+    void anOpenHoldExpiresByWallClockAndTheReleaseIsAnEvent() {
+        send(open("acc-1", "CNY"));
+        send(recharge("acc-1", 100, "CNY"));
+        send(command("acc-1", Commands.hold("h-1", 60, "CNY", T0.plusSeconds(30))));
+        entries.readValuesToList();
+
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(31));
+
+        LedgerDecision expiry = decisions.readValue();
+        assertThat(expiry.getRequestId()).isEqualTo("hold-expiry:h-1");
+        assertThat(expiry.getOperation()).isEqualTo("HoldExpired");
+        assertThat(entries.readValue().getKind()).isEqualTo(EntryKind.HOLD_EXPIRY);
+        assertThat(balanceStore().get("acc-1").getAvailable()).isEqualTo(100);
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(31));
+        assertThat(decisions.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCommandKeyedByAnotherAccountIsRejectedAndAppliesNothing() {
+        send(open("acc-1", "CNY"));
+        send(open("acc-2", "CNY"));
+
+        commands.pipeInput("acc-2", recharge("acc-1", 100, "CNY"));
+
+        LedgerDecision decision = decisions.readValue();
+        assertThat(decision.getRejectionCode()).isEqualTo(RejectionCode.MALFORMED_COMMAND);
+        assertThat(balanceStore().get("acc-1").getBalance()).isZero();
+        assertThat(balanceStore().get("acc-2").getBalance()).isZero();
+    }
+
     private LedgerDecision send(AccountCommand command) {
         commands.pipeInput(command.getAccountId(), command);
         List<LedgerDecision> emitted = decisions.readValuesToList();
@@ -201,6 +248,10 @@ class LedgerTopologyTest {
 
     private AccountCommand consume(String accountId, long amount, String currency) {
         return command(accountId, Consume.newBuilder().setAmountMinor(amount).setCurrency(currency).build());
+    }
+
+    private String lastRequestId() {
+        return "req-" + nextRequest;
     }
 
     private AccountCommand command(String accountId, Object body) {

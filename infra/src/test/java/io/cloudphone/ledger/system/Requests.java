@@ -1,0 +1,57 @@
+package io.cloudphone.ledger.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudphone.ledger.system.ApiClient.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+
+/** Account requests through the REST API, and waiting for the ledger's decisions on them. */
+public final class Requests {
+
+    public static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
+
+    private Requests() {
+    }
+
+    /** Opens an account and waits until the ledger has opened it too. */
+    public static String openAccount(ApiClient api, String currency) {
+        String accountId = "it-" + UUID.randomUUID();
+        Response opened = api.post("/v1/accounts", "{\"accountId\":\"%s\",\"currency\":\"%s\"}".formatted(accountId, currency));
+        assertThat(opened.status()).as(opened.rawBody()).isEqualTo(202);
+        assertThat(awaitDecision(api, opened).path("status").asText()).isEqualTo("ACCEPTED");
+        return accountId;
+    }
+
+    /** A request with a fresh Idempotency-Key. */
+    public static Response post(ApiClient api, String path, String json) {
+        return api.post(path, json, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    public static Response money(ApiClient api, String accountId, String kind, long amount, String currency) {
+        return post(api, "/v1/accounts/" + accountId + "/" + kind,
+                "{\"amount\":%d,\"currency\":\"%s\"}".formatted(amount, currency));
+    }
+
+    /** Submits and waits for the decision; fails unless the request was accepted for processing (202). */
+    public static JsonNode decided(ApiClient api, Response accepted) {
+        assertThat(accepted.status()).as(accepted.rawBody()).isEqualTo(202);
+        return awaitDecision(api, accepted);
+    }
+
+    public static JsonNode awaitDecision(ApiClient api, Response accepted) {
+        String statusUrl = accepted.body().path("statusUrl").asText();
+        return Awaitility.await("decision at " + statusUrl).atMost(DECISION_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get(statusUrl).body(), status -> status.has("status")
+                        && !"PENDING".equals(status.path("status").asText()));
+    }
+
+    public static JsonNode balance(ApiClient api, String accountId) {
+        Response balance = api.get("/v1/accounts/" + accountId + "/balance");
+        assertThat(balance.status()).as(balance.rawBody()).isEqualTo(200);
+        return balance.body();
+    }
+}
