@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.system;
 
 import io.cloudphone.ledger.system.ApiClient.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Random;
@@ -77,6 +78,16 @@ public final class LoadGenerator implements AutoCloseable {
             other = accounts.get(random.nextInt(accounts.size()));
         }
         return other;
+    }
+
+    /** Lets the load run for this long: the time between crashes, not a wait for a condition. */
+    public void runFor(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<String> acceptedRequestIds() {

@@ -60,7 +60,7 @@ public final class LocalStack {
         return value;
     }
 
-    static int port(String variable) {
+    public static int port(String variable) {
         String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(variable + " is not set: run integration tests with ./mvnw verify, "

@@ -26,6 +26,18 @@ public final class Requests {
         return accountId;
     }
 
+    /** {@code count} accounts in CNY, each opened and recharged with {@code amount}, both decided. */
+    public static java.util.List<String> fundedAccounts(ApiClient api, int count, long amount) {
+        java.util.List<String> accounts = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String account = openAccount(api, "CNY");
+            assertThat(decided(api, money(api, account, "recharges", amount, "CNY")).path("status").asText())
+                    .isEqualTo("ACCEPTED");
+            accounts.add(account);
+        }
+        return accounts;
+    }
+
     /** A request with a fresh Idempotency-Key. */
     public static Response post(ApiClient api, String path, String json) {
         return api.post(path, json, Map.of("Idempotency-Key", UUID.randomUUID().toString()));

@@ -1,0 +1,142 @@
+package io.cloudphone.ledger.bench;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load through the REST API, measured to the decision becoming visible on the decisions topic. Clients
+ * recharge (2 in 3) and consume (1 in 3) small amounts on the given accounts with fresh Idempotency-Keys.
+ */
+final class RestLoad {
+
+    /** Bound on requests in flight in an open loop: past it, requests are shed (and counted), not queued forever. */
+    static final int IN_FLIGHT_MAX = 4_000;
+
+    record Result(String name, int sent, int accepted, int refused, int shed, double sendSeconds, int decided,
+                  int decidedAccepted, double decidedPerSecond, Stats latencyMs, Map<String, Double> cpuSeconds) {
+    }
+
+    private final BenchApi api;
+    private final List<String> accounts;
+    private final DecisionWatcher watcher;
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger shed = new AtomicInteger();
+
+    private RestLoad(BenchApi api, List<String> accounts, DecisionWatcher watcher) {
+        this.api = api;
+        this.accounts = List.copyOf(accounts);
+        this.watcher = watcher;
+    }
+
+    /** {@code clients} clients, each sending its next request when the previous one is answered. */
+    static Result closedLoop(String name, BenchApi api, List<String> accounts, int clients, Duration duration,
+                             DecisionWatcher watcher, CpuSampler cpu, Duration drainTimeout) throws InterruptedException {
+        RestLoad load = new RestLoad(api, accounts, watcher);
+        cpu.begin();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < clients; i++) {
+                threads.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        load.sendOne();
+                    }
+                });
+            }
+        }
+        return load.settle(name, start, System.nanoTime(), cpu, drainTimeout);
+    }
+
+    /** Requests at a fixed rate whatever the answers (an open loop): latency under a steady load. */
+    static Result openLoop(String name, BenchApi api, List<String> accounts, int perSecond, Duration duration,
+                           DecisionWatcher watcher, CpuSampler cpu, Duration drainTimeout) throws InterruptedException {
+        RestLoad load = new RestLoad(api, accounts, watcher);
+        Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long total = perSecond * duration.toSeconds();
+        cpu.begin();
+        long start = System.nanoTime();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long due = start + i * periodNanos;
+                LockSupport.parkNanos(due - System.nanoTime());
+                if (!inFlight.tryAcquire()) {
+                    load.shed.incrementAndGet();
+                    continue;
+                }
+                threads.submit(() -> {
+                    try {
+                        load.sendOne();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return load.settle(name, start, System.nanoTime(), cpu, drainTimeout);
+    }
+
+    private void sendOne() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String account = accounts.get(random.nextInt(accounts.size()));
+        boolean recharge = random.nextInt(3) < 2;
+        long sentNanos = System.nanoTime();
+        try {
+            HttpResponse<String> answer = api.move(account, recharge ? "recharges" : "consumptions", recharge ? 2 : 1);
+            sent.incrementAndGet();
+            if (answer.statusCode() == 202) {
+                sentAt.put(BenchApi.requestIdOf(answer), sentNanos);
+            } else {
+                refused.incrementAndGet();
+            }
+        } catch (Exception failed) {
+            sent.incrementAndGet();
+            refused.incrementAndGet();
+        }
+    }
+
+    /** Waits (bounded) for every accepted request's decision, then computes throughput and latency. */
+    private Result settle(String name, long start, long sendEnd, CpuSampler cpu, Duration drainTimeout)
+            throws InterruptedException {
+        long drainDeadline = System.nanoTime() + drainTimeout.toNanos();
+        while (decided() < sentAt.size() && System.nanoTime() < drainDeadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        Map<String, Double> cpuSeconds = cpu.end();
+        List<Double> latencies = new ArrayList<>(sentAt.size());
+        long lastSeen = start;
+        int accepted = 0;
+        for (Map.Entry<String, Long> request : sentAt.entrySet()) {
+            DecisionWatcher.Seen seen = watcher.seen(request.getKey());
+            if (seen != null) {
+                latencies.add((seen.nanos() - request.getValue()) / 1e6);
+                lastSeen = Math.max(lastSeen, seen.nanos());
+                accepted += seen.accepted() ? 1 : 0;
+            }
+        }
+        double seconds = (lastSeen - start) / 1e9;
+        return new Result(name, sent.get(), sentAt.size(), refused.get(), shed.get(), (sendEnd - start) / 1e9,
+                latencies.size(), accepted, latencies.size() / seconds, Stats.of(latencies), cpuSeconds);
+    }
+
+    private int decided() {
+        int decided = 0;
+        for (String requestId : sentAt.keySet()) {
+            decided += watcher.seen(requestId) == null ? 0 : 1;
+        }
+        return decided;
+    }
+}
