@@ -57,12 +57,21 @@ public final class BenchMain {
         this.report = report;
     }
 
+    /** {@code [report file] [--quick] [--only=rest|ledger-alone]} */
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "infra/target/bench/report.md");
-        boolean quick = List.of(args).contains("--quick");
+        List<String> options = List.of(args);
+        boolean quick = options.contains("--quick");
         Settings settings = Settings.fromEnvironment(quick);
         Report report = new Report(settings);
-        new BenchMain(settings, report).runAll();
+        BenchMain bench = new BenchMain(settings, report);
+        if (options.contains("--only=ledger-alone")) {
+            bench.runLedgerAlone(new Topics(new RestSchemaRegistryClient(settings.registryUrl())));
+        } else if (options.contains("--only=rest")) {
+            bench.runRest(new Topics(new RestSchemaRegistryClient(settings.registryUrl())));
+        } else {
+            bench.runAll();
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.markdown());
         System.out.println(report.markdown());
@@ -71,6 +80,12 @@ public final class BenchMain {
 
     private void runAll() throws Exception {
         Topics topics = new Topics(new RestSchemaRegistryClient(settings.registryUrl()));
+        runRest(topics);
+        runLedgerAlone(topics);
+    }
+
+    /** The row-lock baseline and the REST scenarios, side by side. */
+    private void runRest(Topics topics) throws Exception {
         RowLockBaseline baseline = new RowLockBaseline(settings.benchDir(), settings.pgHost(), settings.pgPort(),
                 settings.pgUser(), settings.pgPassword());
         baseline.setUp();
@@ -95,7 +110,6 @@ public final class BenchMain {
             report.rest(RestLoad.openLoop("steady-" + STEADY_RATE, api, spread, STEADY_RATE, settings.steadyDuration(),
                     watcher, cpu(), DRAIN_TIMEOUT));
         }
-        runLedgerAlone(topics);
     }
 
     private void runLedgerAlone(Topics topics) throws Exception {

@@ -47,12 +47,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return cachedId(subject, schema, "subjects/" + encode(subject) + "/versions");
+        return cachedId(subject, schema, true);
     }
 
     @Override
     public int idOf(String subject, Schema schema) {
-        return cachedId(subject, schema, "subjects/" + encode(subject));
+        return cachedId(subject, schema, false);
     }
 
     @Override
@@ -67,12 +67,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return schema;
     }
 
-    private int cachedId(String subject, Schema schema, String path) {
+    /** Called for every record written: the hit path allocates one key and nothing else. */
+    private int cachedId(String subject, Schema schema, boolean registerIfAbsent) {
         SubjectSchema key = new SubjectSchema(subject, schema);
         Integer cached = idsBySubjectSchema.get(key);
         if (cached != null) {
             return cached;
         }
+        String path = "subjects/" + encode(subject) + (registerIfAbsent ? "/versions" : "");
         String body;
         try {
             body = json.writeValueAsString(Map.of("schema", schema.toString(), "schemaType", "AVRO"));
