@@ -1,5 +1,7 @@
 package io.cloudphone.ledger.api.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,7 +15,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
+    /** Bound on cached accounts (a few hundred bytes each). */
+    static final int CACHED_ACCOUNTS_MAX = 100_000;
+
     private final JdbcClient jdbc;
+    /**
+     * An account's id, currency and owner never change once it is opened, so every command need not read them
+     * again; a missing account is never cached (it may be opened the next moment).
+     */
+    private final Cache<String, Account> opened = Caffeine.newBuilder().maximumSize(CACHED_ACCOUNTS_MAX).build();
 
     AccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,11 +43,17 @@ class AccountRepository {
     }
 
     Optional<Account> find(String accountId) {
-        return jdbc.sql("SELECT account_id, currency, owner_id FROM account WHERE account_id = :id")
+        Account cached = opened.getIfPresent(accountId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Account> found = jdbc.sql("SELECT account_id, currency, owner_id FROM account WHERE account_id = :id")
                 .param("id", accountId)
                 .query((row, n) -> new Account(row.getString("account_id"), row.getString("currency"),
                         row.getObject("owner_id", UUID.class)))
                 .optional();
+        found.ifPresent(account -> opened.put(accountId, account));
+        return found;
     }
 
     /**
