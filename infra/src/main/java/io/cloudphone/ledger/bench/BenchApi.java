@@ -43,20 +43,32 @@ final class BenchApi {
         return accountId;
     }
 
-    /** A recharge or consumption with a fresh Idempotency-Key; the answer's status and body. */
-    HttpResponse<String> move(String accountId, String kind, long amount) throws IOException, InterruptedException {
-        return post("/v1/accounts/" + accountId + "/" + kind, "{\"amount\":%d,\"currency\":\"CNY\"}".formatted(amount),
-                UUID.randomUUID().toString());
-    }
-
     JsonNode get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token).GET().build();
         return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    static String requestIdOf(HttpResponse<String> accepted) throws IOException {
-        return JSON.readTree(accepted.body()).path("requestId").asText();
+    /** A lean connection to the same API for the load itself (see {@link KeepAliveHttp}). */
+    KeepAliveHttp connection() {
+        URI uri = URI.create(baseUrl);
+        return new KeepAliveHttp(uri.getHost(), uri.getPort());
+    }
+
+    /** A recharge or consumption over a lean connection, with a fresh Idempotency-Key. */
+    KeepAliveHttp.Answer move(KeepAliveHttp connection, String accountId, String kind, long amount) throws IOException {
+        return connection.post("/v1/accounts/" + accountId + "/" + kind, token, UUID.randomUUID().toString(),
+                "{\"amount\":" + amount + ",\"currency\":\"CNY\"}");
+    }
+
+    /** The request id of a 202 answer, without a JSON parser: the answer's shape is the API's own. */
+    static String requestIdOf(String acceptedBody) {
+        int start = acceptedBody.indexOf("\"requestId\":\"");
+        if (start < 0) {
+            throw new IllegalStateException("no requestId in " + acceptedBody);
+        }
+        start += 13;
+        return acceptedBody.substring(start, acceptedBody.indexOf('"', start));
     }
 
     private HttpResponse<String> post(String path, String body, String idempotencyKey)

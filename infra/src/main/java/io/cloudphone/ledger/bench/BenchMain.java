@@ -36,7 +36,7 @@ public final class BenchMain {
     /** What the run measures and against what; from the environment bin/bench sets. */
     record Settings(String apiUrl, String kafkaBootstrap, String registryUrl, String pgHost, int pgPort, String pgUser,
                     String pgPassword, Path stateDir, Path benchDir, int repeat, Duration loadDuration,
-                    Duration baselineDuration, Duration steadyDuration, long ledgerAloneRecords) {
+                    Duration baselineDuration, Duration steadyDuration, long ledgerAloneRecords, Duration warmUp) {
 
         static Settings fromEnvironment(boolean quick) {
             Map<String, String> env = System.getenv();
@@ -48,7 +48,7 @@ public final class BenchMain {
                     env.getOrDefault("CPL_PG_USER", "ledger"), env.getOrDefault("CPL_PG_PASSWORD", "ledger"),
                     Path.of(env.getOrDefault("CPL_STATE_DIR", ".stack")), Path.of(env.getOrDefault("CPL_BENCH_DIR",
                     "infra/bench")), repeat, Duration.ofSeconds(quick ? 8 : 20), Duration.ofSeconds(quick ? 8 : 15),
-                    Duration.ofSeconds(quick ? 10 : 30), quick ? 60_000 : 300_000);
+                    Duration.ofSeconds(quick ? 10 : 30), quick ? 60_000 : 300_000, Duration.ofSeconds(quick ? 10 : 30));
         }
     }
 
@@ -57,7 +57,7 @@ public final class BenchMain {
         this.report = report;
     }
 
-    /** {@code [report file] [--quick] [--only=rest|ledger-alone]} */
+    /** {@code [report file] [--quick] [--only=rest|ledger-alone] [--append]} */
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "infra/target/bench/report.md");
         List<String> options = List.of(args);
@@ -73,7 +73,12 @@ public final class BenchMain {
             bench.runAll();
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report.markdown());
+        if (options.contains("--append")) {
+            Files.writeString(out, report.markdown(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } else {
+            Files.writeString(out, report.markdown());
+        }
         System.out.println(report.markdown());
         System.out.println("bench: report written to " + out);
     }
@@ -94,6 +99,9 @@ public final class BenchMain {
         List<String> spread = openAccounts(api, SPREAD_ACCOUNTS);
         try (DecisionWatcher watcher = DecisionWatcher.onLedgerDecisions(settings.kafkaBootstrap(), topics)) {
             awaitOpened(api, hot, spread);
+            // Fresh JVMs run interpreted code for a while: the first seconds of load measure the JIT, not the system.
+            progress("warming up: REST on the hot account for %d s (not measured)", settings.warmUp().toSeconds());
+            RestLoad.closedLoop("warm-up", api, List.of(hot), CLIENTS, settings.warmUp(), watcher, cpu(), DRAIN_TIMEOUT);
             for (int round = 1; round <= settings.repeat(); round++) {
                 progress("round %d of %d: row-lock baseline, hot account", round, settings.repeat());
                 report.baseline(baseline.run(1, CLIENTS, settings.baselineDuration()));

@@ -1,14 +1,14 @@
 package io.cloudphone.ledger.bench;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class RestLoad {
 
-    /** Bound on requests in flight in an open loop: past it, requests are shed (and counted), not queued forever. */
-    static final int IN_FLIGHT_MAX = 4_000;
+    /**
+     * Connections of an open loop, so also its bound on requests in flight: past it, requests are shed (and
+     * counted), not queued without bound.
+     */
+    static final int CONNECTIONS_MAX = 512;
 
     record Result(String name, int sent, int accepted, int refused, int shed, double sendSeconds, int decided,
                   int decidedAccepted, double decidedPerSecond, Stats latencyMs, Map<String, Double> cpuSeconds) {
@@ -51,8 +54,10 @@ final class RestLoad {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients; i++) {
                 threads.submit(() -> {
-                    while (System.nanoTime() < deadline) {
-                        load.sendOne();
+                    try (KeepAliveHttp connection = api.connection()) {
+                        while (System.nanoTime() < deadline) {
+                            load.sendOne(connection);
+                        }
                     }
                 });
             }
@@ -64,7 +69,10 @@ final class RestLoad {
     static Result openLoop(String name, BenchApi api, List<String> accounts, int perSecond, Duration duration,
                            DecisionWatcher watcher, CpuSampler cpu, Duration drainTimeout) throws InterruptedException {
         RestLoad load = new RestLoad(api, accounts, watcher);
-        Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
+        BlockingQueue<KeepAliveHttp> connections = new ArrayBlockingQueue<>(CONNECTIONS_MAX);
+        for (int i = 0; i < CONNECTIONS_MAX; i++) {
+            connections.add(api.connection());
+        }
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long total = perSecond * duration.toSeconds();
         cpu.begin();
@@ -73,32 +81,35 @@ final class RestLoad {
             for (long i = 0; i < total; i++) {
                 long due = start + i * periodNanos;
                 LockSupport.parkNanos(due - System.nanoTime());
-                if (!inFlight.tryAcquire()) {
-                    load.shed.incrementAndGet();
+                KeepAliveHttp connection = connections.poll();
+                if (connection == null) {
+                    load.shed.incrementAndGet(); // every connection busy: the system is behind by CONNECTIONS_MAX
                     continue;
                 }
                 threads.submit(() -> {
                     try {
-                        load.sendOne();
+                        load.sendOne(connection);
                     } finally {
-                        inFlight.release();
+                        connections.add(connection);
                     }
                 });
             }
         }
+        connections.forEach(KeepAliveHttp::close);
         return load.settle(name, start, System.nanoTime(), cpu, drainTimeout);
     }
 
-    private void sendOne() {
+    private void sendOne(KeepAliveHttp connection) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String account = accounts.get(random.nextInt(accounts.size()));
         boolean recharge = random.nextInt(3) < 2;
         long sentNanos = System.nanoTime();
         try {
-            HttpResponse<String> answer = api.move(account, recharge ? "recharges" : "consumptions", recharge ? 2 : 1);
+            KeepAliveHttp.Answer answer = api.move(connection, account, recharge ? "recharges" : "consumptions",
+                    recharge ? 2 : 1);
             sent.incrementAndGet();
-            if (answer.statusCode() == 202) {
-                sentAt.put(BenchApi.requestIdOf(answer), sentNanos);
+            if (answer.status() == 202) {
+                sentAt.put(BenchApi.requestIdOf(answer.body()), sentNanos);
             } else {
                 refused.incrementAndGet();
             }

@@ -14,9 +14,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes each account request and its outbox event in ONE local transaction; the ledger decides later, in
- * order per account. The Avro payload is serialized before the transaction opens, so a slow registry never
- * holds a database connection. Nothing here reads or locks a balance: intake is append-only.
+ * Writes each account request and its outbox event in ONE local transaction (shared with the requests that
+ * arrived meanwhile: {@link GroupCommit}); the ledger decides later, in order per account. The Avro payload is
+ * serialized before the transaction opens, so a slow registry never holds a database connection. Nothing here
+ * reads or locks a balance: intake is append-only.
  */
 @Service
 class AccountCommands {
@@ -37,13 +38,16 @@ class AccountCommands {
     private final OutboxWriter outbox;
     private final AvroSerde<AccountCommand> commandSerde;
     private final TransactionRunner transactions;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
-    AccountCommands(AccountRepository accounts, OutboxWriter outbox, Topics topics, TransactionRunner transactions) {
+    AccountCommands(AccountRepository accounts, OutboxWriter outbox, Topics topics, TransactionRunner transactions,
+                    GroupCommit groupCommit) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.commandSerde = topics.accountCommandSerde();
         this.transactions = transactions;
+        this.groupCommit = groupCommit;
         this.clock = Clock.systemUTC();
     }
 
@@ -63,29 +67,24 @@ class AccountCommands {
         });
     }
 
-    /** Records a request; a replayed idempotency key returns the first request (409 if it asked for something else). */
+    /**
+     * Records a request through group commit; a replayed idempotency key returns the first request (409 if it
+     * asked for something else). The checks run before: an account's currency and owner never change, and
+     * a transfer's destination is only ever added, so they cannot be invalidated by the time the batch commits.
+     */
     Submitted submit(CurrentUser actor, AccountRequest draft, String idempotencyKey, Access access) {
+        Account account = accounts.find(draft.accountId()).orElseThrow(() -> Account.notFound(draft.accountId()));
+        authorize(actor, account, access);
+        if (!account.currency().equals(draft.currency())) {
+            throw ApiProblem.invalid("account " + account.accountId() + " is in " + account.currency() + ", not "
+                    + draft.currency());
+        }
+        if (draft.kind() == RequestKind.TRANSFER) {
+            requireDestination(draft);
+        }
         byte[] payload = payload(draft);
-        String eventType = AccountCommandBodies.eventType(AccountCommandBodies.of(draft));
-        return transactions.inTransaction("account-" + draft.kind().name().toLowerCase(Locale.ROOT), status -> {
-            Account account = accounts.find(draft.accountId()).orElseThrow(() -> Account.notFound(draft.accountId()));
-            authorize(actor, account, access);
-            if (!account.currency().equals(draft.currency())) {
-                throw ApiProblem.invalid("account " + account.accountId() + " is in " + account.currency() + ", not "
-                        + draft.currency());
-            }
-            if (draft.kind() == RequestKind.TRANSFER) {
-                requireDestination(draft);
-            }
-            if (!accounts.insertRequest(draft, idempotencyKey)) {
-                return replayOf(draft, idempotencyKey);
-            }
-            if (draft.kind() == RequestKind.HOLD) {
-                accounts.insertHold(draft);
-            }
-            outbox.append(draft.requestId(), Topics.ACCOUNT_AGGREGATE_TYPE, draft.accountId(), eventType, payload);
-            return new Submitted(draft.requestId(), draft.holdId());
-        });
+        return groupCommit.write(draft, idempotencyKey, AccountCommandBodies.eventType(AccountCommandBodies.of(draft)),
+                payload);
     }
 
     private static void authorize(CurrentUser actor, Account account, Access access) {
@@ -108,17 +107,6 @@ class AccountCommands {
             throw ApiProblem.invalid("destination account " + destination.accountId() + " is in "
                     + destination.currency() + ", not " + transfer.currency());
         }
-    }
-
-    private Submitted replayOf(AccountRequest draft, String idempotencyKey) {
-        AccountRepository.StoredRequest first = accounts.requestByKey(draft.accountId(), idempotencyKey)
-                .orElseThrow(() -> new IllegalStateException("idempotency key " + idempotencyKey + " conflicted but is gone"));
-        if (!first.fingerprint().equals(draft.fingerprint())) {
-            throw ApiProblem.conflict("Idempotency-Key " + idempotencyKey + " was used for a different request ("
-                    + first.request().kind() + " of " + first.request().amountMinor() + " "
-                    + first.request().currency() + ")");
-        }
-        return new Submitted(first.request().requestId(), first.request().holdId());
     }
 
     private byte[] payload(AccountRequest request) {

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -82,6 +85,63 @@ class AccountRepository {
                 .param("expiresAt", timestamp(request.expiresAt()))
                 .param("actorId", request.actorId())
                 .update() == 1;
+    }
+
+    /** A request and the Idempotency-Key it came with. */
+    record Keyed(AccountRequest request, String idempotencyKey) {
+    }
+
+    /**
+     * Inserts many requests in one statement; those whose (account, key) is taken are left out, exactly as
+     * {@link #insertRequest} does for one (including a key that occurs twice in the same batch).
+     *
+     * @return the ids of the requests inserted
+     */
+    Set<UUID> insertRequests(List<Keyed> batch) {
+        int size = batch.size();
+        // Text arrays cast in SQL: the driver binds String[] and Long[] as arrays natively.
+        String[] ids = new String[size];
+        String[] accounts = new String[size];
+        String[] kinds = new String[size];
+        Long[] amounts = new Long[size];
+        String[] currencies = new String[size];
+        String[] keys = new String[size];
+        String[] fingerprints = new String[size];
+        String[] holds = new String[size];
+        String[] destinations = new String[size];
+        String[] reasons = new String[size];
+        String[] expiries = new String[size];
+        String[] actors = new String[size];
+        for (int i = 0; i < size; i++) {
+            AccountRequest request = batch.get(i).request();
+            ids[i] = request.requestId().toString();
+            accounts[i] = request.accountId();
+            kinds[i] = request.kind().name();
+            amounts[i] = request.amountMinor();
+            currencies[i] = request.currency();
+            keys[i] = batch.get(i).idempotencyKey();
+            fingerprints[i] = request.fingerprint();
+            holds[i] = request.holdId() == null ? null : request.holdId().toString();
+            destinations[i] = request.toAccountId();
+            reasons[i] = request.reason();
+            expiries[i] = request.expiresAt() == null ? null : request.expiresAt().toString();
+            actors[i] = request.actorId() == null ? null : request.actorId().toString();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        INSERT INTO account_request
+                            (request_id, account_id, kind, amount_minor, currency, idempotency_key, request_fingerprint,
+                             hold_id, to_account_id, reason, expires_at, actor_id)
+                        SELECT * FROM unnest(:ids::uuid[], :accounts::text[], :kinds::text[], :amounts::bigint[],
+                                             :currencies::text[], :keys::text[], :fingerprints::text[], :holds::uuid[],
+                                             :destinations::text[], :reasons::text[], :expiries::timestamptz[],
+                                             :actors::uuid[])
+                        ON CONFLICT (account_id, idempotency_key) DO NOTHING
+                        RETURNING request_id""")
+                .param("ids", ids).param("accounts", accounts).param("kinds", kinds).param("amounts", amounts)
+                .param("currencies", currencies).param("keys", keys).param("fingerprints", fingerprints)
+                .param("holds", holds).param("destinations", destinations).param("reasons", reasons)
+                .param("expiries", expiries).param("actors", actors)
+                .query(UUID.class).list());
     }
 
     void insertHold(AccountRequest placing) {

@@ -1,6 +1,8 @@
 package io.cloudphone.ledger.api.outbox;
 
+import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,10 +16,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OutboxWriter {
 
-    private final JdbcClient jdbc;
+    /** One outbox row: the event id, where Debezium routes it, and its payload in Confluent wire format. */
+    public record OutboxEvent(UUID eventId, String aggregateType, String aggregateId, String eventType, byte[] payload) {
+    }
 
-    public OutboxWriter(JdbcClient jdbc) {
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public OutboxWriter(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Several events in one JDBC batch (the driver rewrites it into multi-row inserts), in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<OutboxEvent> events) {
+        int[][] inserted = batch.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
+            statement.setObject(1, event.eventId());
+            statement.setString(2, event.aggregateType());
+            statement.setString(3, event.aggregateId());
+            statement.setString(4, event.eventType());
+            statement.setBytes(5, event.payload());
+        });
+        long rows = java.util.Arrays.stream(inserted).flatMapToInt(java.util.Arrays::stream)
+                .mapToLong(count -> count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : count).sum();
+        if (rows != events.size()) {
+            throw new IllegalStateException("outbox batch of " + events.size() + " events inserted " + rows + " rows");
+        }
     }
 
     /** @param payload the event in Confluent wire format, passed through to Kafka untouched */
