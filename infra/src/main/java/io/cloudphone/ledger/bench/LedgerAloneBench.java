@@ -50,6 +50,7 @@ final class LedgerAloneBench {
     }
 
     static final int PARTITIONS = 6;
+    static final String OVERRIDE_PREFIX = "cpl.bench.streams.";
     private static final Duration PROGRESS_POLL = Duration.ofMillis(250);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
@@ -99,6 +100,9 @@ final class LedgerAloneBench {
         Properties settings = LedgerStreams.processingSettings(applicationId, bootstrap, guarantee, 100,
                 stateDir.toString());
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        // Tuning experiments: -Dcpl.bench.streams.<any Kafka Streams setting>=value overrides the app's own.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(OVERRIDE_PREFIX))
+                .forEach(name -> settings.put(name.substring(OVERRIDE_PREFIX.length()), System.getProperty(name)));
         try (Admin admin = admin(); KafkaStreams streams = new KafkaStreams(
                 LedgerTopology.build(topics, names, LedgerTopology.HOLD_EXPIRY_CHECK_INTERVAL), settings)) {
             long total = endOffsets(admin).values().stream().mapToLong(Long::longValue).sum();
