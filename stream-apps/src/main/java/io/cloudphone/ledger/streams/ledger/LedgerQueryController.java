@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,8 @@ class LedgerQueryController {
 
     /** Marks a forwarded query so that a stale routing table cannot bounce it between instances. */
     static final String FORWARDED_HEADER = "X-Cpl-Forwarded";
+    /** Which instance (host:port) read the answer from its store: for operators, and to test the routing. */
+    static final String SERVED_BY_HEADER = "X-Cpl-Served-By";
     /** A peer that takes longer than this is treated as unavailable; the caller retries. */
     static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
@@ -94,7 +97,9 @@ class LedgerQueryController {
                                      Function<LedgerQueryService.Location, ResponseEntity<?>> answer) {
         LedgerQueryService.Location location = queries.locate(accountId);
         if (location.local()) {
-            return answer.apply(location);
+            ResponseEntity<?> local = answer.apply(location);
+            return ResponseEntity.status(local.getStatusCode()).headers(local.getHeaders())
+                    .header(SERVED_BY_HEADER, location.host().host() + ":" + location.host().port()).body(local.getBody());
         }
         if (request.getHeader(FORWARDED_HEADER) != null) {
             throw new StoreUnavailableException("routing is changing: " + location.host() + " does not host the key");
@@ -103,14 +108,32 @@ class LedgerQueryController {
         String url = "http://" + location.host().host() + ":" + location.host().port() + request.getRequestURI() + query;
         try {
             // The caller's token goes along: the host checks it as this instance did.
-            return forwarder.get().uri(url).header(FORWARDED_HEADER, "1")
+            ResponseEntity<String> remote = forwarder.get().uri(url).header(FORWARDED_HEADER, "1")
                     .header(HttpHeaders.AUTHORIZATION, request.getHeader(HttpHeaders.AUTHORIZATION))
                     .retrieve().toEntity(String.class);
+            return relayed(remote.getStatusCode(), remote.getHeaders(), remote.getBody());
         } catch (HttpStatusCodeException e) {
-            return ResponseEntity.status(e.getStatusCode()).body(e.getResponseBodyAsString());
+            return relayed(e.getStatusCode(), e.getResponseHeaders(), e.getResponseBodyAsString());
         } catch (RestClientException e) {
             throw new StoreUnavailableException("instance " + location.host() + " unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /** The host's answer as it gave it: status, content type, which instance served it, body. */
+    private static ResponseEntity<String> relayed(HttpStatusCode status, HttpHeaders remote, String body) {
+        ResponseEntity.BodyBuilder relayed = ResponseEntity.status(status);
+        if (remote != null) {
+            if (remote.getContentType() != null) {
+                relayed.contentType(remote.getContentType());
+            }
+            if (remote.getFirst(SERVED_BY_HEADER) != null) {
+                relayed.header(SERVED_BY_HEADER, remote.getFirst(SERVED_BY_HEADER));
+            }
+            if (remote.getFirst(HttpHeaders.RETRY_AFTER) != null) {
+                relayed.header(HttpHeaders.RETRY_AFTER, remote.getFirst(HttpHeaders.RETRY_AFTER));
+            }
+        }
+        return relayed.body(body);
     }
 
     /** A past state: the overdraft limit of the time is not kept, so it is left out. */

@@ -1,0 +1,85 @@
+package io.cloudphone.ledger.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudphone.ledger.system.ApiClient;
+import io.cloudphone.ledger.system.AppProcess;
+import io.cloudphone.ledger.system.Identities;
+import io.cloudphone.ledger.system.Identities.Session;
+import io.cloudphone.ledger.system.LocalStack;
+import io.cloudphone.ledger.system.Requests;
+import io.cloudphone.ledger.system.RunningSystem;
+import io.cloudphone.ledger.system.RunningSystem.Apps;
+import io.cloudphone.ledger.system.TestTokens;
+import io.cloudphone.ledger.system.TestTokens.Claims;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two ledger instances in one group: whichever is asked answers for any account, reading its own store or
+ * forwarding once to the instance that hosts the account (application.server + queryMetadataForKey), with
+ * the caller's token.
+ */
+@ExtendWith(RunningSystem.class)
+class LedgerQueryRoutingIT {
+
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+
+    @Test
+    void eitherInstanceAnswersForEveryAccount(Apps apps, ApiClient anonymous) {
+        Session owner = Identities.newUser(anonymous);
+        List<String> accounts = Requests.fundedAccounts(owner.api(), 6, 1_000);
+        String token = TestTokens.signedByStack(Claims.valid(UUID.randomUUID(), List.of("ledger:read")));
+        int port = freePort();
+        try (AppProcess second = AppProcess.start("stream-apps-2", LocalStack.appJar("stream-apps"), "384m", Map.of(
+                "CPL_LEDGER_PORT", Integer.toString(port),
+                "CPL_LEDGER_STATE_DIR", LocalStack.buildDir().resolve("it-apps").resolve("ledger-state-2").toString()),
+                port, LocalStack.buildDir().resolve("it-apps"))) {
+            second.awaitHealthy(SETTLE);
+            ApiClient first = apps.ledger().client().withToken(token);
+            ApiClient other = second.client().withToken(token);
+
+            for (String account : accounts) {
+                String path = "/ledger/v1/accounts/" + account + "/balance";
+                // While the group rebalances, an instance may answer 503 (Retry-After): the client retries.
+                Awaitility.await("both instances answer for " + account).atMost(SETTLE).pollInterval(Duration.ofMillis(250))
+                        .until(() -> first.get(path).status() == 200 && other.get(path).status() == 200);
+                ApiClient.Response viaFirst = first.get(path);
+                ApiClient.Response viaOther = other.get(path);
+                assertThat(viaOther.body()).isEqualTo(viaFirst.body());
+                assertThat(viaFirst.body().path("balance").asLong()).isEqualTo(1_000);
+                // The same instance read both answers from its store, so the other instance forwarded its query.
+                assertThat(servedBy(viaOther)).isEqualTo(servedBy(viaFirst));
+            }
+            assertThat(other.get("/ledger/v1/accounts/" + accounts.getFirst() + "/balance").status()).isEqualTo(200);
+            assertThat(apps.ledger().client().get("/ledger/v1/accounts/" + accounts.getFirst() + "/balance").status())
+                    .as("a forwarded query still needs a token").isEqualTo(401);
+        }
+        // With the second instance gone, the first takes every partition back and answers alone.
+        Awaitility.await("the first instance alone").atMost(SETTLE).pollInterval(Duration.ofMillis(500))
+                .until(() -> accounts.stream().allMatch(account -> apps.ledger().client().withToken(token)
+                        .get("/ledger/v1/accounts/" + account + "/balance").status() == 200));
+    }
+
+    private static String servedBy(ApiClient.Response response) {
+        List<String> values = response.headers().get("x-cpl-served-by");
+        assertThat(values).as("X-Cpl-Served-By").hasSize(1);
+        return values.getFirst();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
