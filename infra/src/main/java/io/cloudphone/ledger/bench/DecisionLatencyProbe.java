@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -115,16 +114,6 @@ public final class DecisionLatencyProbe {
     }
 
     private static void report(List<Double> millis) {
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        System.out.printf("requests=%d accepted->decided ms: min=%.1f p50=%.1f p90=%.1f p99=%.1f max=%.1f%n",
-                sorted.size(), sorted.get(0), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-                sorted.get(sorted.size() - 1));
-    }
-
-    /** Nearest-rank percentile. */
-    private static double percentile(List<Double> sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        System.out.println("requests=" + millis.size() + " accepted->decided ms: " + Stats.of(millis));
     }
 }

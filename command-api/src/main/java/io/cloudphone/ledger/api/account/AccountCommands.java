@@ -56,7 +56,7 @@ class AccountCommands {
             throw ApiProblem.forbidden("opening an account needs " + Permissions.ACCOUNT_OWN);
         }
         AccountRequest request = AccountRequest.of(accountId, RequestKind.OPEN, null, currency, actor.userId());
-        byte[] payload = payload(request);
+        byte[] payload = payload(request, AccountCommandBodies.of(request));
         return transactions.inTransaction("account-open", status -> {
             if (!accounts.insertAccount(accountId, currency, actor.userId())) {
                 throw ApiProblem.conflict("account " + accountId + " already exists");
@@ -82,9 +82,8 @@ class AccountCommands {
         if (draft.kind() == RequestKind.TRANSFER) {
             requireDestination(draft);
         }
-        byte[] payload = payload(draft);
-        return groupCommit.write(draft, idempotencyKey, AccountCommandBodies.eventType(AccountCommandBodies.of(draft)),
-                payload);
+        Object body = AccountCommandBodies.of(draft);
+        return groupCommit.write(draft, idempotencyKey, AccountCommandBodies.eventType(body), payload(draft, body));
     }
 
     private static void authorize(CurrentUser actor, Account account, Access access) {
@@ -109,12 +108,12 @@ class AccountCommands {
         }
     }
 
-    private byte[] payload(AccountRequest request) {
+    private byte[] payload(AccountRequest request, Object body) {
         AccountCommand command = AccountCommand.newBuilder()
                 .setRequestId(request.requestId().toString())
                 .setAccountId(request.accountId())
                 .setOccurredAt(clock.instant())
-                .setCommand(AccountCommandBodies.of(request))
+                .setCommand(body)
                 .build();
         return commandSerde.serialize(Topics.ACCOUNT_COMMANDS, command);
     }
