@@ -3,6 +3,7 @@ package io.cloudphone.ledger.streams.system;
 import io.cloudphone.ledger.streams.ledger.LedgerQueryService;
 import io.cloudphone.ledger.streams.ledger.StoreUnavailableException;
 import java.time.Duration;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -46,7 +47,20 @@ class QueryErrorHandler {
 
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return retryLater(e.getMessage());
+    }
+
+    /**
+     * Kafka Streams checks the thread's state on every read of a store handle, not only when the handle is
+     * taken: a rebalance that starts between the two (PARTITIONS_ASSIGNED) fails the read itself.
+     */
+    @ExceptionHandler(InvalidStateStoreException.class)
+    ResponseEntity<ProblemDetail> storeMigrated(InvalidStateStoreException e) {
+        return retryLater("the ledger's state is moving between instances: " + e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle("Ledger state is not queryable yet");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
