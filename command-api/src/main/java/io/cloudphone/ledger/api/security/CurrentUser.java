@@ -8,10 +8,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Who is asking: the user id from the token's subject and the permissions Spring Security took from its
- * {@code permissions} claim. Controllers receive it as a parameter (see {@link CurrentUserArgumentResolver}).
+ * Who is asking, and what they may do. For a local token: the user id in its subject and the permissions in
+ * its {@code permissions} claim. For a token of the external issuer: the local user linked to its subject and
+ * that user's permissions (see {@link LinkedUserAuthenticationConverter}). Either way the authentication's
+ * name is the user id. Controllers receive it as a parameter (see {@link CurrentUserArgumentResolver}).
  */
-public record CurrentUser(UUID userId, String username, Set<String> permissions) {
+public record CurrentUser(UUID userId, Set<String> permissions) {
 
     public CurrentUser {
         permissions = Set.copyOf(permissions);
@@ -20,13 +22,12 @@ public record CurrentUser(UUID userId, String username, Set<String> permissions)
     static CurrentUser of(JwtAuthenticationToken authentication) {
         UUID userId;
         try {
-            userId = UUID.fromString(authentication.getToken().getSubject());
+            userId = UUID.fromString(authentication.getName());
         } catch (IllegalArgumentException | NullPointerException notAUser) {
             // A service token (or a foreign one) carries no user: nothing here may act on its behalf.
             throw new NotAUserException("the token's subject is not a user");
         }
-        String username = authentication.getToken().getClaimAsString("preferred_username");
-        return new CurrentUser(userId, username, names(authentication.getAuthorities()));
+        return new CurrentUser(userId, names(authentication.getAuthorities()));
     }
 
     private static Set<String> names(Collection<? extends GrantedAuthority> authorities) {

@@ -1,5 +1,7 @@
 package io.cloudphone.ledger.api.user;
 
+import io.cloudphone.ledger.schemas.user.ExternalIdentityLinked;
+import io.cloudphone.ledger.schemas.user.ExternalIdentityUnlinked;
 import io.cloudphone.ledger.schemas.user.PasswordChanged;
 import io.cloudphone.ledger.schemas.user.UserCreated;
 import io.cloudphone.ledger.schemas.user.UserDeleted;
@@ -60,6 +62,16 @@ public record PendingUserEvent(UUID eventId, String type, Map<String, Object> da
 
     static PendingUserEvent appended(String type, Map<String, Object> data, String dataJson) {
         return of(type, data, UserEventAppended.newBuilder().setType(type).setDataJson(dataJson).build());
+    }
+
+    static PendingUserEvent externalIdentityLinked(String issuer, String subject) {
+        return of("ExternalIdentityLinked", Map.of("issuer", issuer, "subject", subject),
+                ExternalIdentityLinked.newBuilder().setIssuer(issuer).setSubject(subject).build());
+    }
+
+    static PendingUserEvent externalIdentityUnlinked(String issuer, String subject) {
+        return of("ExternalIdentityUnlinked", Map.of("issuer", issuer, "subject", subject),
+                ExternalIdentityUnlinked.newBuilder().setIssuer(issuer).setSubject(subject).build());
     }
 
     private static PendingUserEvent of(String type, Map<String, Object> data, Object body) {
