@@ -1,0 +1,77 @@
+package io.cloudphone.ledger.streams.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Which issuers' tokens the query API accepts. The token's {@code iss} picks the issuer; an issuer not listed
+ * is refused before any signature is checked. The local issuer is always trusted (command-api's service token
+ * is signed with it); the external one, when configured, beside it, with its permissions from its own claim.
+ */
+final class TrustedIssuers {
+
+    /** A provider that does not answer within these is an outage, not a reason to hold request threads. */
+    static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration JWKS_READ_TIMEOUT = Duration.ofSeconds(5);
+
+    private TrustedIssuers() {
+    }
+
+    static AuthenticationManagerResolver<HttpServletRequest> of(String localIssuer, JwtDecoder localDecoder,
+            JwtAuthenticationConverter localConverter, ExternalIssuerProperties external) {
+        AuthenticationManager local = manager(localDecoder, localConverter);
+        if (!external.enabled()) {
+            return new JwtIssuerAuthenticationManagerResolver(Map.of(localIssuer, local)::get);
+        }
+        if (external.issuer().equals(localIssuer)) {
+            throw new IllegalStateException("the external issuer must differ from the local one: " + localIssuer);
+        }
+        AuthenticationManager externalManager = manager(externalDecoder(external), permissionsFrom(external));
+        return new JwtIssuerAuthenticationManagerResolver(
+                Map.of(localIssuer, local, external.issuer(), externalManager)::get);
+    }
+
+    /** RS256 with the provider's published keys; issuer, audience, expiry and not-before (60 s skew) checked. */
+    private static JwtDecoder externalDecoder(ExternalIssuerProperties external) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
+        requests.setReadTimeout(JWKS_READ_TIMEOUT);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(requests))
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(external.issuer()), new JwtAudienceValidator(external.audience())));
+        return decoder;
+    }
+
+    private static JwtAuthenticationConverter permissionsFrom(ExternalIssuerProperties external) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(external.permissionsClaim());
+        authorities.setAuthorityPrefix("");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static AuthenticationManager manager(JwtDecoder decoder, JwtAuthenticationConverter converter) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(converter);
+        return provider::authenticate;
+    }
+}
