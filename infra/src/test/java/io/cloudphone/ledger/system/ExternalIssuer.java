@@ -40,6 +40,7 @@ public final class ExternalIssuer {
     private final HttpServer server;
     private final KeyPair keys;
     private final AtomicInteger keySetRequests = new AtomicInteger();
+    private volatile boolean down;
 
     private ExternalIssuer(HttpServer server, KeyPair keys) {
         this.server = server;
@@ -80,6 +81,15 @@ public final class ExternalIssuer {
         public Claims withPermissions(List<String> other) {
             return new Claims(issuer, subject, audience, expiresAt, other);
         }
+    }
+
+    /**
+     * Until the returned handle is closed, the provider answers key-set requests with 503, as during an
+     * outage. Keys the apps fetched before stay usable to them; a token under a new key id needs a fetch.
+     */
+    public AutoCloseable outage() {
+        down = true;
+        return () -> down = false;
     }
 
     /** Valid claims of this issuer for the subject: what the provider would issue to that person. */
@@ -125,6 +135,11 @@ public final class ExternalIssuer {
             ExternalIssuer issuer = new ExternalIssuer(server, keys);
             server.createContext("/realms/it/protocol/openid-connect/certs", exchange -> {
                 issuer.keySetRequests.incrementAndGet();
+                if (issuer.down) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
                 byte[] body = keySet.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

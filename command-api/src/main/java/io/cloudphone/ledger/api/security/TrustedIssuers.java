@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.api.security;
 
+import com.nimbusds.jose.RemoteKeySourceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -62,7 +64,18 @@ final class TrustedIssuers {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(external.issuer()), new JwtAudienceValidator(external.audience())));
-        return new VerifiedTokenCache.CachingJwtDecoder(decoder, Clock.systemUTC());
+        JwtDecoder outageAware = token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtException e) {
+                // Spring Security would answer an unreachable key set with a 500; it is the provider's outage.
+                if (e.getCause() instanceof RemoteKeySourceException) {
+                    throw new IssuerUnavailableException(external.issuer(), e);
+                }
+                throw e;
+            }
+        };
+        return new VerifiedTokenCache.CachingJwtDecoder(outageAware, Clock.systemUTC());
     }
 
     private static AuthenticationManager manager(JwtDecoder decoder,

@@ -2,6 +2,7 @@ package io.cloudphone.ledger.api.system;
 
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.ledger.LedgerUnavailableException;
+import io.cloudphone.ledger.api.security.IssuerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setTitle("Unauthorized");
         // RFC 6750: tell the client which scheme to use (and, without detail, nothing about the token).
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(body);
+    }
+
+    @ExceptionHandler(IssuerUnavailableException.class)
+    ResponseEntity<ProblemDetail> issuerUnavailable(IssuerUnavailableException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        body.setTitle("Identity provider unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(IssuerUnavailableException.RETRY_AFTER_SECONDS))
+                .body(body);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

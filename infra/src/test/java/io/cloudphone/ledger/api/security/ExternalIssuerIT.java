@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * An external OpenID Connect provider trusted by configuration, beside the local issuer: its token acts as
  * the local user an administrator linked to its subject, with that user's local permissions; an unlinked,
- * forged, expired or wrong-audience one is refused, and so is any issuer nobody configured.
+ * forged, expired or wrong-audience one is refused, and so is any issuer nobody configured; while the
+ * provider cannot be reached, its tokens get 503 (try again), not 401 or 500.
  */
 @ExtendWith(RunningSystem.class)
 class ExternalIssuerIT {
@@ -144,6 +145,26 @@ class ExternalIssuerIT {
         assertThat(reader.status()).as(reader.rawBody()).isEqualTo(404);
         assertThat(withoutPermission.status()).as(withoutPermission.rawBody()).isEqualTo(403);
         assertUnauthorized(forged);
+    }
+
+    @Test
+    void aProviderOutageIsAnswered503WithRetryAfterOnBothApis(Apps apps) throws Exception {
+        // A key id neither app has seen makes them fetch the provider's keys, which fails during the outage.
+        Claims claims = provider.claims(subject).withPermissions(List.of("ledger:read"));
+        String unknownKey = ExternalIssuer.signWithUnpublishedKey(claims);
+
+        try (AutoCloseable outage = provider.outage()) {
+            assertProviderUnavailable(me(unknownKey));
+            assertProviderUnavailable(apps.ledger().client().withToken(unknownKey).get(LEDGER_BALANCE));
+        }
+        assertUnauthorized(me(unknownKey));
+    }
+
+    private static void assertProviderUnavailable(Response response) {
+        assertThat(response.status()).as(response.rawBody()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.headers()).containsKey("retry-after");
+        assertThat(response.body().path("detail").asText()).contains("cannot be reached");
     }
 
     private Response link(UUID userId, String linkedSubject) {

@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.streams.system;
 
+import com.nimbusds.jose.RemoteKeySourceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.springframework.security.authentication.AuthenticationManagerResolver
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -47,7 +49,7 @@ final class TrustedIssuers {
     }
 
     /** RS256 with the provider's published keys; issuer, audience, expiry and not-before (60 s skew) checked. */
-    private static JwtDecoder externalDecoder(ExternalIssuerProperties external) {
+    static JwtDecoder externalDecoder(ExternalIssuerProperties external) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
         requests.setReadTimeout(JWKS_READ_TIMEOUT);
@@ -57,7 +59,17 @@ final class TrustedIssuers {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(external.issuer()), new JwtAudienceValidator(external.audience())));
-        return decoder;
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtException e) {
+                // Spring Security would answer an unreachable key set with a 500; it is the provider's outage.
+                if (e.getCause() instanceof RemoteKeySourceException) {
+                    throw new IssuerUnavailableException(external.issuer(), e);
+                }
+                throw e;
+            }
+        };
     }
 
     private static JwtAuthenticationConverter permissionsFrom(ExternalIssuerProperties external) {
