@@ -4,6 +4,9 @@ import io.cloudphone.ledger.streams.ledger.LedgerQueryService;
 import io.cloudphone.ledger.streams.ledger.StoreUnavailableException;
 import java.time.Duration;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.UnknownStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class QueryErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryErrorHandler.class);
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
@@ -66,6 +71,16 @@ class QueryErrorHandler {
     @ExceptionHandler(InvalidStateStoreException.class)
     ResponseEntity<ProblemDetail> storeMigrated(InvalidStateStoreException e) {
         return retryLater("the ledger's state is moving between instances: " + e.getMessage());
+    }
+
+    /** A store name the code asks for and the topology lacks: a defect, not a state that passes. */
+    @ExceptionHandler(UnknownStateStoreException.class)
+    ResponseEntity<ProblemDetail> unknownStore(UnknownStateStoreException e) {
+        log.error("query for a store the topology does not have", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the query failed unexpectedly");
+        problem.setTitle("Internal error");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(String detail) {
