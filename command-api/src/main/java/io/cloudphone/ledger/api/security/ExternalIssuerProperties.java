@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.api.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,11 +14,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwkSetUri where the provider publishes its signing keys (fetched lazily, cached, refetched on an
  *                  unknown key id, so the provider may rotate keys)
  * @param audience  the {@code aud} value its tokens must carry for this API
+ * @param keyFetchInterval tokens naming a key id not among the cached keys fetch the key set again at most
+ *                  twice per this interval (zero: no limit)
  */
 @ConfigurationProperties("cpl.security.external-issuer")
-public record ExternalIssuerProperties(String issuer, String jwkSetUri, String audience) {
+public record ExternalIssuerProperties(String issuer, String jwkSetUri, String audience, Duration keyFetchInterval) {
+
+    /** Nimbus's default: a rotated key is picked up within this, a flood of made-up key ids costs two fetches. */
+    public static final Duration KEY_FETCH_INTERVAL_DEFAULT = Duration.ofSeconds(30);
 
     public ExternalIssuerProperties {
+        keyFetchInterval = keyFetchInterval == null ? KEY_FETCH_INTERVAL_DEFAULT : keyFetchInterval;
+        if (keyFetchInterval.isNegative()) {
+            throw new IllegalArgumentException("cpl.security.external-issuer.key-fetch-interval must not be negative");
+        }
         if (issuer != null && !issuer.isBlank()) {
             // Refuse to start half-configured rather than accept, or refuse, every token of the provider.
             if (jwkSetUri == null || jwkSetUri.isBlank()) {

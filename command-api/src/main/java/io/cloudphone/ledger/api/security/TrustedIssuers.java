@@ -1,17 +1,24 @@
 package io.cloudphone.ledger.api.security;
 
-import com.nimbusds.jose.RemoteKeySourceException;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -20,7 +27,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * Which issuers' tokens are accepted, each checked its own way. The token's {@code iss} picks the issuer;
@@ -33,6 +39,11 @@ final class TrustedIssuers {
     /** A provider that does not answer within these is an outage, not a reason to hold request threads. */
     static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration JWKS_READ_TIMEOUT = Duration.ofSeconds(5);
+    /** How long fetched keys are used before they are fetched again (Nimbus's default, stated). */
+    static final Duration KEY_CACHE_TTL = Duration.ofMinutes(5);
+    /** A key set is a few KB; a provider answering megabytes is broken or hostile. */
+    static final int KEY_SET_BYTES_MAX = 256 * 1024;
+    private static final int CAUSE_DEPTH_MAX = 8;
 
     private TrustedIssuers() {
     }
@@ -53,14 +64,25 @@ final class TrustedIssuers {
                 Map.of(localIssuer, local, external.issuer(), externalManager)::get);
     }
 
-    /** RS256 with the provider's published keys; issuer, audience, expiry and not-before (60 s skew) checked. */
+    /**
+     * RS256 with the provider's published keys; issuer, audience, expiry and not-before (60 s skew) checked.
+     * Keys are cached for {@link #KEY_CACHE_TTL}; a token naming an unknown key id makes a fetch (the provider
+     * may have rotated), but at most two per {@code keyFetchInterval}, so random key ids cannot turn every
+     * request into a call to the provider.
+     */
     static JwtDecoder externalDecoder(ExternalIssuerProperties external) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
-        requests.setReadTimeout(JWKS_READ_TIMEOUT);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri())
+        JWKSourceBuilder<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(keySetUrl(external),
+                        new DefaultResourceRetriever(Math.toIntExact(JWKS_CONNECT_TIMEOUT.toMillis()),
+                                Math.toIntExact(JWKS_READ_TIMEOUT.toMillis()), KEY_SET_BYTES_MAX))
+                .cache(KEY_CACHE_TTL.toMillis(), JWKS_READ_TIMEOUT.toMillis())
+                .refreshAheadCache(false)
+                .retrying(false)
+                // Fail closed while the provider is down: no keys kept past their TTL.
+                .outageTolerant(false);
+        Duration interval = external.keyFetchInterval();
+        keys = interval.isZero() ? keys.rateLimited(false) : keys.rateLimited(interval.toMillis());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.build())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .restOperations(new RestTemplate(requests))
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(external.issuer()), new JwtAudienceValidator(external.audience())));
@@ -68,14 +90,38 @@ final class TrustedIssuers {
             try {
                 return decoder.decode(token);
             } catch (JwtException e) {
-                // Spring Security would answer an unreachable key set with a 500; it is the provider's outage.
-                if (e.getCause() instanceof RemoteKeySourceException) {
-                    throw new IssuerUnavailableException(external.issuer(), e);
-                }
-                throw e;
+                throw keySourceFailure(external.issuer(), e);
             }
         };
         return new VerifiedTokenCache.CachingJwtDecoder(outageAware, Clock.systemUTC());
+    }
+
+    /**
+     * What a failure to get the provider's keys means for the client. Spring Security would answer it with a
+     * 500: a key id refused by the rate limit is an unknown key (401), an unreachable provider an outage (503).
+     */
+    static RuntimeException keySourceFailure(String issuer, JwtException failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < CAUSE_DEPTH_MAX; depth++) {
+            if (cause instanceof RateLimitReachedException) {
+                return new BadJwtException("no published key has the token's key id (the provider's keys were "
+                        + "fetched moments ago)", failure);
+            }
+            if (cause instanceof KeySourceException) {
+                return new IssuerUnavailableException(issuer, failure);
+            }
+            cause = cause.getCause();
+        }
+        return failure;
+    }
+
+    private static URL keySetUrl(ExternalIssuerProperties external) {
+        try {
+            return URI.create(external.jwkSetUri()).toURL();
+        } catch (IllegalArgumentException | MalformedURLException e) {
+            throw new IllegalArgumentException("cpl.security.external-issuer.jwk-set-uri is not a URL: "
+                    + external.jwkSetUri(), e);
+        }
     }
 
     private static AuthenticationManager manager(JwtDecoder decoder,

@@ -3,26 +3,37 @@ package io.cloudphone.ledger.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ExternalIssuerPropertiesTest {
 
     @Test
     void isOffWithoutAnIssuer() {
-        assertThat(new ExternalIssuerProperties("", "", "cpl-api").enabled()).isFalse();
-        assertThat(new ExternalIssuerProperties(null, null, null).enabled()).isFalse();
+        assertThat(new ExternalIssuerProperties("", "", "cpl-api", null).enabled()).isFalse();
+        assertThat(new ExternalIssuerProperties(null, null, null, null).enabled()).isFalse();
     }
 
     @Test
     void refusesAnIssuerWithoutKeysOrAudience() {
-        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", " ", "cpl-api"))
+        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", " ", "cpl-api", null))
                 .hasMessageContaining("jwk-set-uri");
-        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", "https://idp/certs", ""))
+        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", "https://idp/certs", "", null))
                 .hasMessageContaining("audience");
     }
 
     @Test
-    void isOnWithIssuerKeysAndAudience() {
-        assertThat(new ExternalIssuerProperties("https://idp", "https://idp/certs", "cpl-api").enabled()).isTrue();
+    void isOnWithIssuerKeysAndAudienceAndLimitsKeyFetchesByDefault() {
+        ExternalIssuerProperties properties = new ExternalIssuerProperties("https://idp", "https://idp/certs", "cpl-api",
+                null);
+
+        assertThat(properties.enabled()).isTrue();
+        assertThat(properties.keyFetchInterval()).isEqualTo(ExternalIssuerProperties.KEY_FETCH_INTERVAL_DEFAULT);
+    }
+
+    @Test
+    void refusesANegativeKeyFetchInterval() {
+        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", "https://idp/certs", "cpl-api",
+                Duration.ofSeconds(-1))).hasMessageContaining("key-fetch-interval");
     }
 }
