@@ -1,7 +1,5 @@
 package io.cloudphone.ledger.api.user;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.security.ExternalIssuerProperties;
 import io.cloudphone.ledger.api.security.LinkedUsers;
@@ -9,7 +7,6 @@ import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
 import io.cloudphone.ledger.api.system.TransactionRunner;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,13 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 class ExternalIdentities implements LinkedUsers {
 
-    /**
-     * How long a resolved link (and the user's permissions) is reused. A role change, an unlink done by
-     * another instance, or a deletion reaches tokens of the external issuer within this; local tokens carry
-     * their permissions for their whole lifetime (15 min), so this is the stricter of the two.
-     */
-    static final Duration LINK_CACHE_TTL = Duration.ofSeconds(30);
-    static final int LINKS_CACHED_MAX = 10_000;
     static final int SUBJECT_LENGTH_MAX = 255;
 
     private final ExternalIdentityRepository links;
@@ -38,8 +28,6 @@ class ExternalIdentities implements LinkedUsers {
     private final UserEventStore events;
     private final TransactionRunner transactions;
     private final ExternalIssuerProperties external;
-    private final Cache<Identity, CurrentUser> resolved = Caffeine.newBuilder()
-            .expireAfterWrite(LINK_CACHE_TTL).maximumSize(LINKS_CACHED_MAX).build();
 
     ExternalIdentities(ExternalIdentityRepository links, UserRepository users, UserEventStore events,
                        TransactionRunner transactions, ExternalIssuerProperties external) {
@@ -57,18 +45,13 @@ class ExternalIdentities implements LinkedUsers {
     record Linked(Identity identity, boolean created) {
     }
 
+    /**
+     * Read on every request with a token of the external issuer (one primary-key lookup), not cached: an
+     * unlink, a deletion or a role change holds from the next request on, on every instance.
+     */
     @Override
     public Optional<CurrentUser> find(String issuer, String subject) {
-        Identity identity = new Identity(issuer, subject);
-        CurrentUser cached = resolved.getIfPresent(identity);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        // Only found links are remembered, so a link an administrator just made works at once.
-        Optional<CurrentUser> found = links.find(issuer, subject)
-                .map(linked -> new CurrentUser(linked.userId(), linked.permissions()));
-        found.ifPresent(user -> resolved.put(identity, user));
-        return found;
+        return links.find(issuer, subject).map(linked -> new CurrentUser(linked.userId(), linked.permissions()));
     }
 
     /** The user's identity at the external issuer: the user themself or a {@code user:admin} may read it. */
@@ -116,11 +99,11 @@ class ExternalIdentities implements LinkedUsers {
         });
     }
 
-    /** Removes the link; tokens of that identity stop acting as the user (at once here, within the TTL elsewhere). */
+    /** Removes the link; tokens of that identity stop acting as the user from the next request on. */
     void unlink(CurrentUser actor, UUID userId) {
         requireAdmin(actor);
         String issuer = configuredIssuer();
-        String subject = transactions.inTransaction("user-unlink-external-identity", status -> {
+        transactions.inTransaction("user-unlink-external-identity", status -> {
             User user = users.findLive(userId).orElseThrow(() -> UserCommands.notFound(userId));
             String linked = links.subjectOf(userId, issuer)
                     .orElseThrow(() -> ApiProblem.notFound("user " + userId + " has no identity at " + issuer));
@@ -130,7 +113,6 @@ class ExternalIdentities implements LinkedUsers {
             }
             return linked;
         });
-        resolved.invalidate(new Identity(issuer, subject));
     }
 
     private String configuredIssuer() {
@@ -148,10 +130,11 @@ class ExternalIdentities implements LinkedUsers {
     }
 
     private static String subject(String subject) {
+        // A sub claim is compared exactly; surrounding spaces would make a link no token can ever match.
         if (subject == null || subject.isBlank() || subject.length() > SUBJECT_LENGTH_MAX
-                || subject.chars().anyMatch(Character::isISOControl)) {
+                || !subject.equals(subject.strip()) || subject.chars().anyMatch(Character::isISOControl)) {
             throw ApiProblem.invalid("subject is required: the sub claim of the user's tokens at the external "
-                    + "issuer, 1 to " + SUBJECT_LENGTH_MAX + " characters without control characters");
+                    + "issuer, 1 to " + SUBJECT_LENGTH_MAX + " characters, no surrounding spaces, no control characters");
         }
         return subject;
     }

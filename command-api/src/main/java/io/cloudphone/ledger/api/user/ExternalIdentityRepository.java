@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.api.user;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,21 @@ class ExternalIdentityRepository {
     }
 
     record LinkedUser(UUID userId, Set<String> permissions) {
+    }
+
+    record Link(String issuer, String subject) {
+    }
+
+    /** All the user's links, at any issuer ever configured, oldest first. */
+    List<Link> linksOf(UUID userId) {
+        return jdbc.sql("SELECT issuer, subject FROM external_identity WHERE user_id = :id ORDER BY linked_at, issuer")
+                .param("id", userId)
+                .query((row, n) -> new Link(row.getString("issuer"), row.getString("subject")))
+                .list();
+    }
+
+    int deleteAll(UUID userId) {
+        return jdbc.sql("DELETE FROM external_identity WHERE user_id = :id").param("id", userId).update();
     }
 
     Optional<String> subjectOf(UUID userId, String issuer) {

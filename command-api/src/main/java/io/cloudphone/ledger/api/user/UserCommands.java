@@ -6,6 +6,7 @@ import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,14 +27,16 @@ public class UserCommands {
     public static final String DEFAULT_ROLE = "USER";
 
     private final UserRepository users;
+    private final ExternalIdentityRepository externalIdentities;
     private final UserEventStore events;
     private final NotificationPreferences preferences;
     private final PasswordEncoder passwords;
     private final TransactionRunner transactions;
 
-    UserCommands(UserRepository users, UserEventStore events, NotificationPreferences preferences,
-                 PasswordEncoder passwords, TransactionRunner transactions) {
+    UserCommands(UserRepository users, ExternalIdentityRepository externalIdentities, UserEventStore events,
+                 NotificationPreferences preferences, PasswordEncoder passwords, TransactionRunner transactions) {
         this.users = users;
+        this.externalIdentities = externalIdentities;
         this.events = events;
         this.preferences = preferences;
         this.passwords = passwords;
@@ -102,11 +105,21 @@ public class UserCommands {
         });
     }
 
-    /** Soft delete: the user cannot log in any more; their history and accounts stay. */
+    /**
+     * Soft delete: the user cannot log in any more; their history and accounts stay. Their links to external
+     * identities go with them (each an ExternalIdentityUnlinked event before UserDeleted), so the person can be
+     * linked to another user later and the provider's tokens stop acting as the deleted one.
+     */
     public void delete(CurrentUser actor, UUID userId) {
         transactions.inTransaction("user-delete", status -> {
             User current = visibleLiveUser(actor, userId);
-            events.append(userId, current.version(), List.of(PendingUserEvent.deleted()));
+            List<PendingUserEvent> changes = new ArrayList<>();
+            for (ExternalIdentityRepository.Link link : externalIdentities.linksOf(userId)) {
+                changes.add(PendingUserEvent.externalIdentityUnlinked(link.issuer(), link.subject()));
+            }
+            changes.add(PendingUserEvent.deleted());
+            events.append(userId, current.version(), changes);
+            externalIdentities.deleteAll(userId);
             if (!users.softDelete(userId)) {
                 throw ApiProblem.conflict("user " + userId + " was deleted by another request meanwhile");
             }
