@@ -33,7 +33,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  */
 public final class ExternalIssuer {
 
+    /** command-api's audience; the ledger's query API wants {@link #LEDGER_AUDIENCE} from this provider. */
     public static final String AUDIENCE = "cpl-api";
+    public static final String LEDGER_AUDIENCE = "cpl-ledger";
     private static final String KEY_ID = "it-external-1";
     private static final ExternalIssuer INSTANCE = start();
 

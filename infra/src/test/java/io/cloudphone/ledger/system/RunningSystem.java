@@ -58,18 +58,23 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             int ledgerPort = freePort();
             int apiPort = freePort();
             // Both apps trust an external issuer beside the local one, as a deployment with an OIDC provider does.
+            // Unknown key ids may fetch the key set every time here: tests send made-up key ids on purpose, and
+            // the production rate limit (two fetches per 30 s) would decide their answers (TrustedIssuersTest
+            // covers the limit).
             ExternalIssuer external = ExternalIssuer.instance();
             AppProcess ledger = AppProcess.start("stream-apps", LocalStack.appJar("stream-apps"), APP_HEAP, Map.of(
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
                     // Survives a restart of the process (crash tests), fresh for every build.
                     "CPL_LEDGER_STATE_DIR", logDir.resolve("ledger-state").toString(),
                     "CPL_EXTERNAL_ISSUER", external.issuer(),
-                    "CPL_EXTERNAL_JWK_SET_URI", external.jwkSetUri()), ledgerPort, logDir);
+                    "CPL_EXTERNAL_JWK_SET_URI", external.jwkSetUri(),
+                    "CPL_EXTERNAL_KEY_FETCH_INTERVAL", "0s"), ledgerPort, logDir);
             AppProcess commandApi = AppProcess.start("command-api", LocalStack.appJar("command-api"), APP_HEAP, Map.of(
                     "CPL_API_PORT", Integer.toString(apiPort),
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
                     "CPL_EXTERNAL_ISSUER", external.issuer(),
-                    "CPL_EXTERNAL_JWK_SET_URI", external.jwkSetUri()), apiPort, logDir);
+                    "CPL_EXTERNAL_JWK_SET_URI", external.jwkSetUri(),
+                    "CPL_EXTERNAL_KEY_FETCH_INTERVAL", "0s"), apiPort, logDir);
             Apps apps = new Apps(ledger, commandApi);
             Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "stop-it-apps"));
             try {

@@ -88,8 +88,45 @@ class ExternalIssuerIT {
         assertUnauthorized(me(provider.sign(claims.withIssuer("http://127.0.0.1:1/realms/evil"))));
         // The local issuer's name on a token signed by the provider's key: the local key does not verify it.
         assertUnauthorized(me(provider.sign(claims.withIssuer("cpl-local"))));
-        assertThat(provider.keySetRequests()).as("keys fetched once and cached, plus one retry per unknown key id")
-                .isLessThan(20);
+    }
+
+    @Test
+    void anUnlinkedSubjectThatLooksLikeALocalUserIdIsNobody() {
+        // A provider's sub equal to the admin's local id, claiming user:admin: only links make identities.
+        Response impostor = me(provider.sign(provider.claims(admin.userId().toString())
+                .withPermissions(List.of("user:admin"))));
+
+        assertUnauthorized(impostor);
+    }
+
+    @Test
+    void theProvidersKeysAreFetchedOnceNotPerRequest() {
+        String token = provider.sign(provider.claims(subject));
+        assertThat(me(token).status()).isEqualTo(200);
+        int fetchesBefore = provider.keySetRequests();
+
+        for (int request = 0; request < 5; request++) {
+            assertThat(me(provider.sign(provider.claims(subject))).status()).isEqualTo(200);
+        }
+
+        assertThat(provider.keySetRequests() - fetchesBefore).as("fetches for 5 requests with known keys").isZero();
+    }
+
+    @Test
+    void deletingAUserUnlinksItsIdentitySoThePersonCanBeLinkedAgain() {
+        String token = provider.sign(provider.claims(subject));
+        Session successor = Identities.newUser(anonymous);
+
+        Response deleted = admin.api().delete("/v1/users/" + user.userId());
+        Response whileUnlinked = me(token);
+        Response relinked = link(successor.userId(), subject);
+
+        assertThat(deleted.status()).as(deleted.rawBody()).isEqualTo(204);
+        assertUnauthorized(whileUnlinked);
+        assertThat(Database.column("SELECT type FROM user_event WHERE aggregate_id = ? ORDER BY version DESC LIMIT 2",
+                user.userId())).containsExactly("UserDeleted", "ExternalIdentityUnlinked");
+        assertThat(relinked.status()).as(relinked.rawBody()).isEqualTo(201);
+        assertThat(me(token).body().path("userId").asText()).isEqualTo(successor.userId().toString());
     }
 
     @Test
@@ -120,12 +157,13 @@ class ExternalIssuerIT {
                 "{\"subject\":\"ext-self-%s\"}".formatted(UUID.randomUUID()));
         Response blank = link(other.userId(), " ");
         Response control = link(other.userId(), "ext-\\u0000-nul");
+        Response padded = link(other.userId(), " ext-padded ");
 
         assertThat(again.status()).as("the same link again changes nothing").isEqualTo(200);
         assertThat(stolen.status()).as(stolen.rawBody()).isEqualTo(409);
         assertThat(second.status()).as(second.rawBody()).isEqualTo(409);
         assertThat(byTheUser.status()).as(byTheUser.rawBody()).isEqualTo(403);
-        assertThat(List.of(blank, control)).allSatisfy(refused -> assertThat(refused.status()).isEqualTo(422));
+        assertThat(List.of(blank, control, padded)).allSatisfy(refused -> assertThat(refused.status()).isEqualTo(422));
         assertThat(Database.count("SELECT count(*) FROM user_event WHERE aggregate_id = ? AND type = 'ExternalIdentityLinked'",
                 user.userId())).isEqualTo(1);
         assertThat(Database.count("SELECT count(*) FROM external_identity WHERE user_id = ?", other.userId())).isZero();
@@ -134,28 +172,33 @@ class ExternalIssuerIT {
     @Test
     void theLedgerQueryApiTakesTheProvidersPermissionsClaim(Apps apps) {
         ApiClient ledger = apps.ledger().client();
-        Claims dashboard = provider.claims("dashboard-" + UUID.randomUUID());
+        Claims dashboard = provider.claims("dashboard-" + UUID.randomUUID()).withAudience(ExternalIssuer.LEDGER_AUDIENCE);
+        Claims reading = dashboard.withPermissions(List.of("ledger:read"));
 
-        Response reader = ledger.withToken(provider.sign(dashboard.withPermissions(List.of("ledger:read"))))
-                .get(LEDGER_BALANCE);
+        Response reader = ledger.withToken(provider.sign(reading)).get(LEDGER_BALANCE);
         Response withoutPermission = ledger.withToken(provider.sign(dashboard)).get(LEDGER_BALANCE);
-        Response forged = ledger.withToken(ExternalIssuer.signWithUnpublishedKey(
-                dashboard.withPermissions(List.of("ledger:read")))).get(LEDGER_BALANCE);
+        Response forged = ledger.withToken(ExternalIssuer.signWithUnpublishedKey(reading)).get(LEDGER_BALANCE);
+        // Issued for command-api: whatever permissions it claims, it does not open the ledger.
+        Response forCommandApi = ledger.withToken(provider.sign(reading.withAudience(ExternalIssuer.AUDIENCE)))
+                .get(LEDGER_BALANCE);
 
         assertThat(reader.status()).as(reader.rawBody()).isEqualTo(404);
         assertThat(withoutPermission.status()).as(withoutPermission.rawBody()).isEqualTo(403);
         assertUnauthorized(forged);
+        assertUnauthorized(forCommandApi);
     }
 
     @Test
     void aProviderOutageIsAnswered503WithRetryAfterOnBothApis(Apps apps) throws Exception {
         // A key id neither app has seen makes them fetch the provider's keys, which fails during the outage.
-        Claims claims = provider.claims(subject).withPermissions(List.of("ledger:read"));
+        Claims claims = provider.claims(subject);
         String unknownKey = ExternalIssuer.signWithUnpublishedKey(claims);
+        String unknownKeyForLedger = ExternalIssuer.signWithUnpublishedKey(claims
+                .withAudience(ExternalIssuer.LEDGER_AUDIENCE).withPermissions(List.of("ledger:read")));
 
         try (AutoCloseable outage = provider.outage()) {
             assertProviderUnavailable(me(unknownKey));
-            assertProviderUnavailable(apps.ledger().client().withToken(unknownKey).get(LEDGER_BALANCE));
+            assertProviderUnavailable(apps.ledger().client().withToken(unknownKeyForLedger).get(LEDGER_BALANCE));
         }
         assertUnauthorized(me(unknownKey));
     }
