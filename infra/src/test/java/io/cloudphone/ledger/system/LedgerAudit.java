@@ -47,16 +47,25 @@ public final class LedgerAudit {
         this.accounts = Set.copyOf(accounts);
     }
 
-    /** Reads until every one of {@code requestIds} has a decision on the decisions topic. */
+    /**
+     * Reads until every one of {@code requestIds} has a decision on the decisions topic, and decisions and
+     * entries are one consistent snapshot. The ledger keeps deciding after the clients stop (transfer legs,
+     * hold expiries), and a decision commits with its entries in one transaction: so decisions are read
+     * again after the entries, and the snapshot holds only when no decision arrived in between.
+     */
     public LedgerAudit awaitDecisionsOf(Collection<String> requestIds, Duration timeout) {
         Awaitility.await("decisions of " + requestIds.size() + " requests").atMost(timeout)
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
+                    List<LedgerDecision> before = read(Topics.LEDGER_DECISIONS, topics.decisionSerde());
+                    Set<String> decided = before.stream().map(LedgerDecision::getRequestId).collect(Collectors.toSet());
+                    if (!decided.containsAll(requestIds)) {
+                        return false;
+                    }
+                    entries = read(Topics.LEDGER_ENTRIES, topics.entrySerde());
                     decisions = read(Topics.LEDGER_DECISIONS, topics.decisionSerde());
-                    Set<String> decided = decisions.stream().map(LedgerDecision::getRequestId).collect(Collectors.toSet());
-                    return decided.containsAll(requestIds);
+                    return decisions.size() == before.size();
                 });
-        entries = read(Topics.LEDGER_ENTRIES, topics.entrySerde());
         return this;
     }
 
