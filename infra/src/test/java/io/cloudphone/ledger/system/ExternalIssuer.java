@@ -11,8 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -105,7 +103,7 @@ public final class ExternalIssuer {
 
     /** Signed by a key this provider never published, under a key id it does not have. */
     public static String signWithUnpublishedKey(Claims claims) {
-        return sign(claims, newKeyPair(), "unpublished");
+        return sign(claims, TestTokens.newKeyPair(), "unpublished");
     }
 
     private static String sign(Claims claims, KeyPair pair, String keyId) {
@@ -129,7 +127,7 @@ public final class ExternalIssuer {
     }
 
     private static ExternalIssuer start() {
-        KeyPair keys = newKeyPair();
+        KeyPair keys = TestTokens.newKeyPair();
         String keySet = new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(KEY_ID).build())
                 .toString(true);
         try {
@@ -153,16 +151,6 @@ public final class ExternalIssuer {
             return issuer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the test's external issuer", e);
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -64,11 +64,16 @@ public final class TestTokens {
 
     /** Signed with a key pair made up on the spot: the signature cannot verify. */
     public static String forged(Claims claims) {
+        KeyPair pair = newKeyPair();
+        return sign(claims, pair.getPublic(), pair.getPrivate());
+    }
+
+    /** A fresh RSA-2048 key pair, the size the stack's own key has. */
+    public static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            return sign(claims, pair.getPublic(), pair.getPrivate());
+            return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -31,7 +31,7 @@ final class LinkedUserAuthenticationConverter implements Converter<Jwt, JwtAuthe
         CurrentUser user = linkedUsers.find(issuer, subject).orElseThrow(() -> new InvalidBearerTokenException(
                 "subject " + subject + " of issuer " + issuer + " is not linked to a user here (an administrator"
                         + " links it: PUT /v1/users/{userId}/external-identity)"));
-        List<SimpleGrantedAuthority> authorities = user.permissions().stream().sorted()
+        List<SimpleGrantedAuthority> authorities = user.permissions().stream()
                 .map(SimpleGrantedAuthority::new).toList();
         return new JwtAuthenticationToken(jwt, authorities, user.userId().toString());
     }

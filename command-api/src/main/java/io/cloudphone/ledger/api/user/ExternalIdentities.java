@@ -56,10 +56,10 @@ class ExternalIdentities implements LinkedUsers {
 
     /** The user's identity at the external issuer: the user themself or a {@code user:admin} may read it. */
     Identity linkOf(CurrentUser actor, UUID userId) {
-        String issuer = configuredIssuer();
         if (!actor.is(userId) && !actor.can(Permissions.USER_ADMIN)) {
             throw UserCommands.notFound(userId);
         }
+        String issuer = configuredIssuer();
         return links.subjectOf(userId, issuer).map(subject -> new Identity(issuer, subject))
                 .orElseThrow(() -> ApiProblem.notFound("user " + userId + " has no identity at " + issuer));
     }
