@@ -28,6 +28,11 @@ public final class Topics {
     public static final String LEDGER_BALANCES = "cpl.ledger.balances";
     /** The ledger's own transfer legs (TransferIn, TransferRefund as AccountCommand), keyed by the leg's account. */
     public static final String LEDGER_TRANSFER_LEGS = "cpl.ledger.transfer-legs";
+    /**
+     * Input records the ledger set aside (unreadable, or readable but invalid): key and value bytes as they
+     * came, headers {@code cpl.dead-letter.*} saying why, from where and when.
+     */
+    public static final String LEDGER_DEAD_LETTERS = "cpl.ledger.dead-letters";
     /** Outbox topic of the user aggregate, keyed by user id. */
     public static final String USER_EVENTS = "cpl.outbox.user";
     /** Outbox topic of roles, keyed by role name. */

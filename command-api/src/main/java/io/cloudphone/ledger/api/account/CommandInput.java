@@ -1,16 +1,15 @@
 package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.schemas.account.AccountIds;
+import io.cloudphone.ledger.schemas.money.Currencies;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
-import java.util.regex.Pattern;
 
 /** Checks of client input, done before anything touches the database. Pure, so unit-tested alone. */
 final class CommandInput {
 
-    static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final int IDEMPOTENCY_KEY_LENGTH_MAX = 128;
     static final int REASON_LENGTH_MAX = 500;
     static final Duration HOLD_DURATION_MAX = Duration.ofDays(30);
@@ -19,19 +18,19 @@ final class CommandInput {
     }
 
     static String accountId(String accountId) {
-        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-            throw ApiProblem.invalid("accountId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+        if (!AccountIds.isValid(accountId)) {
+            throw ApiProblem.invalid("accountId must be 1 to " + AccountIds.LENGTH_MAX + " characters of A-Z, a-z, 0-9, '.', '_' or '-'");
         }
         return accountId;
     }
 
-    /** An ISO 4217 code that Java knows, e.g. CNY. */
+    /** An ISO 4217 code of money with minor units, e.g. CNY (not XXX, XAU, XTS: see {@link Currencies}). */
     static String currency(String currency) {
         if (currency == null || currency.isBlank()) {
             throw ApiProblem.invalid("currency is required (an ISO 4217 code such as CNY)");
         }
-        if (!currency.matches("[A-Z]{3}") || !isKnownCurrency(currency)) {
-            throw ApiProblem.invalid("unknown currency '" + currency + "' (expected an ISO 4217 code such as CNY)");
+        if (!Currencies.isMoney(currency)) {
+            throw ApiProblem.invalid("unknown currency '" + currency + "' (expected an ISO 4217 code of money, such as CNY)");
         }
         return currency;
     }
@@ -126,14 +125,5 @@ final class CommandInput {
             throw ApiProblem.badRequest("Idempotency-Key must be at most " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
         }
         return key;
-    }
-
-    private static boolean isKnownCurrency(String code) {
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
     }
 }

@@ -34,7 +34,7 @@ class CommandInputTest {
     @Test
     void rejectsUnknownAndMalformedCurrencies() {
         assertThat(CommandInput.currency("CNY")).isEqualTo("CNY");
-        for (String bad : new String[] {"XYZ", "cny", "CN", "", "C'--"}) {
+        for (String bad : new String[] {"XYZ", "cny", "CN", "", "C'--", "XXX", "XAU", "XTS"}) {
             assertThatThrownBy(() -> CommandInput.currency(bad)).as(bad).isInstanceOf(ApiProblem.class);
         }
     }

@@ -1,14 +1,16 @@
 package io.cloudphone.ledger.schemas.serde;
 
+import io.cloudphone.ledger.schemas.serde.UnreadableRecordException.Flaw;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -23,15 +25,23 @@ import org.apache.kafka.common.serialization.Serializer;
  * Serde for a generated Avro class in the Confluent wire format, with subjects named by the topic-name
  * strategy ({@code <topic>-key} or {@code <topic>-value}). Readers resolve the writer's schema by id, so
  * records written with an older compatible schema are read into the current class.
+ *
+ * <p>Reading fails in one of two ways a consumer must tell apart: {@link UnreadableRecordException} (these
+ * bytes will never be readable: set the record aside) and {@link RegistryUnavailableException} (the
+ * registry could not be asked: the record may be fine).
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+
+    static {
+        AvroLimits.applyDefaults();
+    }
 
     private final SchemaRegistryClient registry;
     private final Schema readerSchema;
     private final boolean isKey;
     private final boolean autoRegister;
     private final SpecificDatumWriter<T> writer;
-    private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+    private final Map<Integer, WriterSchemaReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
     private AvroSerde(SchemaRegistryClient registry, Schema schema, boolean isKey, boolean autoRegister) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -73,25 +83,42 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return ConfluentWireFormat.frame(schemaId, body.toByteArray());
     }
 
+    /**
+     * @return the record, or null for null bytes (a tombstone)
+     * @throws UnreadableRecordException    the bytes are not a readable record of this type, and never will be
+     * @throws RegistryUnavailableException the writer's schema could not be fetched; the bytes may be fine
+     */
     public T deserialize(String topic, byte[] framed) {
         if (framed == null) {
             return null;
         }
-        int schemaId = ConfluentWireFormat.schemaId(framed);
-        DatumReader<T> reader = readersByWriterId.computeIfAbsent(schemaId, this::readerFor);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(framed, ConfluentWireFormat.HEADER_LENGTH,
-                framed.length - ConfluentWireFormat.HEADER_LENGTH, null);
+        int schemaId = schemaIdOf(framed);
+        WriterSchemaReader<T> reader = readersByWriterId.get(schemaId);
+        if (reader == null) {
+            // Not computeIfAbsent: the registry call may block, and a failed lookup must not be remembered.
+            reader = readerFor(topic, schemaId);
+            readersByWriterId.putIfAbsent(schemaId, reader);
+        }
+        return reader.read(topic, framed);
+    }
+
+    private static int schemaIdOf(byte[] framed) {
         try {
-            return reader.read(null, decoder);
-        } catch (IOException | RuntimeException e) {
-            throw new SerdeException("cannot read " + readerSchema.getFullName() + " from " + topic
-                    + " (writer schema id " + schemaId + "): " + e.getMessage(), e);
+            return ConfluentWireFormat.schemaId(framed);
+        } catch (SerdeException notFramed) {
+            throw new UnreadableRecordException(Flaw.NOT_WIRE_FORMAT, notFramed.getMessage(), notFramed);
         }
     }
 
-    private DatumReader<T> readerFor(int writerSchemaId) {
-        Schema writerSchema = registry.schemaById(writerSchemaId);
-        return new SpecificDatumReader<>(writerSchema, readerSchema, SpecificData.getForSchema(readerSchema));
+    private WriterSchemaReader<T> readerFor(String topic, int writerSchemaId) {
+        Schema writerSchema;
+        try {
+            writerSchema = registry.schemaById(writerSchemaId);
+        } catch (SchemaNotFoundException unknown) {
+            throw new UnreadableRecordException(Flaw.UNKNOWN_SCHEMA_ID, "no schema with id " + writerSchemaId
+                    + " in the registry (record on " + topic + ")", unknown);
+        }
+        return new WriterSchemaReader<>(writerSchemaId, writerSchema, readerSchema);
     }
 
     @Override
@@ -102,5 +129,71 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     @Override
     public Deserializer<T> deserializer() {
         return this::deserialize;
+    }
+
+    /** Reads the bodies written with one writer schema: schema ids never change meaning, so one per id is kept. */
+    private static final class WriterSchemaReader<T> {
+
+        private final int writerSchemaId;
+        private final Schema writerSchema;
+        private final Schema readerSchema;
+        private final SpecificDatumReader<T> reader;
+        private final String otherRecordType;
+
+        WriterSchemaReader(int writerSchemaId, Schema writerSchema, Schema readerSchema) {
+            this.writerSchemaId = writerSchemaId;
+            this.writerSchema = writerSchema;
+            this.readerSchema = readerSchema;
+            this.reader = new SpecificDatumReader<>(writerSchema, readerSchema, SpecificData.getForSchema(readerSchema));
+            // Avro would also refuse another record name, but only deep inside a read and in its own words.
+            boolean sameType = writerSchema.getType() == readerSchema.getType()
+                    && (writerSchema.getFullName().equals(readerSchema.getFullName())
+                    || readerSchema.getAliases().contains(writerSchema.getFullName()));
+            this.otherRecordType = sameType ? null : writerSchema.getFullName();
+        }
+
+        T read(String topic, byte[] framed) {
+            if (otherRecordType != null) {
+                throw new UnreadableRecordException(Flaw.OTHER_RECORD_TYPE, "schema id " + writerSchemaId + " is "
+                        + otherRecordType + ", not " + readerSchema.getFullName() + " (record on " + topic + ")", null);
+            }
+            try {
+                BinaryDecoder decoder = bodyDecoder(framed);
+                T record = reader.read(null, decoder);
+                requireConsumed(decoder, framed);
+                return record;
+            } catch (IOException | RuntimeException readerFailed) {
+                throw diagnose(topic, framed, readerFailed);
+            }
+        }
+
+        /** Off the hot path: was the body itself broken, or can only this reader not represent it? */
+        private UnreadableRecordException diagnose(String topic, byte[] framed, Exception readerFailed) {
+            String where = readerSchema.getFullName() + " from " + topic + " (writer schema id " + writerSchemaId + ")";
+            try {
+                BinaryDecoder decoder = bodyDecoder(framed);
+                GenericRecord asWritten = new GenericDatumReader<GenericRecord>(writerSchema).read(null, decoder);
+                requireConsumed(decoder, framed);
+                return new UnreadableRecordException(Flaw.UNRESOLVABLE, "cannot read " + where
+                        + ": written as the writer's schema allows, but this reader cannot represent it: "
+                        + readerFailed.getMessage(), readerFailed, asWritten);
+            } catch (IOException | RuntimeException corrupt) {
+                return new UnreadableRecordException(Flaw.CORRUPT_BODY, "cannot read " + where + ": "
+                        + (corrupt.getMessage() == null ? corrupt.getClass().getSimpleName() : corrupt.getMessage()),
+                        corrupt);
+            }
+        }
+
+        private static BinaryDecoder bodyDecoder(byte[] framed) {
+            return DecoderFactory.get().binaryDecoder(framed, ConfluentWireFormat.HEADER_LENGTH,
+                    framed.length - ConfluentWireFormat.HEADER_LENGTH, null);
+        }
+
+        /** Bytes after the record mean it was not written with this schema, even if a prefix happens to decode. */
+        private static void requireConsumed(BinaryDecoder decoder, byte[] framed) throws IOException {
+            if (!decoder.isEnd()) {
+                throw new IOException("bytes left over after the record (" + framed.length + " bytes in all)");
+            }
+        }
     }
 }

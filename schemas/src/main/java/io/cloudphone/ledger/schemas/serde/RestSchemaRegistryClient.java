@@ -26,6 +26,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     /** A deployment has tens of schemas; thousands mean a caller is minting schemas in a loop. */
     static final int CACHE_ENTRIES_MAX = 10_000;
+    /**
+     * Attempts per request while the registry cannot answer, with the pause doubling from
+     * {@link #RETRY_BACKOFF}: rides out a registry restart of a few seconds (3 pauses: 0.5 + 1 + 2 s).
+     */
+    static final int ATTEMPTS_MAX = 4;
+    static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
 
     private final URI baseUri;
     private final HttpClient http;
@@ -94,18 +100,44 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return id;
     }
 
+    /**
+     * One request, retried a bounded number of times while the registry cannot answer; a definite answer
+     * (2xx, 404, 409, any other 4xx) is never retried.
+     */
     private JsonNode send(HttpRequest.Builder request, String what) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.timeout(requestTimeout).header("Accept", CONTENT_TYPE).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new SerdeException("schema registry at " + baseUri + " unreachable for " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SerdeException("interrupted while asking the schema registry for " + what, e);
+        HttpRequest built = request.timeout(requestTimeout).header("Accept", CONTENT_TYPE).build();
+        RegistryUnavailableException lastFailure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
+            if (attempt > 1) {
+                pause(RETRY_BACKOFF.multipliedBy(1L << (attempt - 2)), what);
+            }
+            HttpResponse<String> response;
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                lastFailure = new RegistryUnavailableException("schema registry at " + baseUri + " unreachable for "
+                        + what + " after " + attempt + " attempt(s): " + e, e);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryUnavailableException("interrupted while asking the schema registry for " + what, e);
+            }
+            int status = response.statusCode();
+            if (status / 100 == 5 || status == 429) {
+                lastFailure = new RegistryUnavailableException("schema registry answered " + status + " for " + what
+                        + " after " + attempt + " attempt(s): " + response.body(), null);
+                continue;
+            }
+            return parse(response, what);
         }
+        throw lastFailure;
+    }
+
+    private JsonNode parse(HttpResponse<String> response, String what) {
         int status = response.statusCode();
+        if (status == 404) {
+            throw new SchemaNotFoundException("schema registry has no " + what + ": " + response.body());
+        }
         if (status == 409) {
             throw new IncompatibleSchemaException(what.replaceFirst("^subject ", ""), response.body());
         }
@@ -116,6 +148,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             return json.readTree(response.body());
         } catch (IOException e) {
             throw new SerdeException("schema registry answered unparseable JSON for " + what, e);
+        }
+    }
+
+    private static void pause(Duration backoff, String what) {
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("interrupted while waiting to ask the schema registry for " + what, e);
         }
     }
 

@@ -41,7 +41,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized int idOf(String subject, Schema schema) {
         List<Schema> versions = versionsBySubject.getOrDefault(subject, List.of());
         if (!versions.contains(schema)) {
-            throw new SerdeException("schema not registered under subject " + subject);
+            throw new SchemaNotFoundException("schema not registered under subject " + subject);
         }
         return idsBySchema.get(schema);
     }
@@ -49,7 +49,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     @Override
     public synchronized Schema schemaById(int id) {
         if (id < 1 || id > schemasById.size()) {
-            throw new SerdeException("unknown schema id " + id);
+            throw new SchemaNotFoundException("unknown schema id " + id);
         }
         return schemasById.get(id - 1);
     }
