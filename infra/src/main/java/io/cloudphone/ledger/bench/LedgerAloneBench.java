@@ -6,6 +6,8 @@ import io.cloudphone.ledger.schemas.account.Consume;
 import io.cloudphone.ledger.schemas.account.OpenAccount;
 import io.cloudphone.ledger.schemas.account.Recharge;
 import io.cloudphone.ledger.schemas.serde.AvroSerde;
+import io.cloudphone.ledger.streams.deadletter.DeadLetterCounter;
+import io.cloudphone.ledger.streams.ledger.HoldExpiry;
 import io.cloudphone.ledger.streams.ledger.LedgerStreams;
 import io.cloudphone.ledger.streams.ledger.LedgerTopics;
 import io.cloudphone.ledger.streams.ledger.LedgerTopology;
@@ -93,8 +95,9 @@ final class LedgerAloneBench {
     Result run(String guarantee, CpuSampler cpu) throws Exception {
         String run = guarantee.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
         LedgerTopics names = new LedgerTopics(commandsTopic, "bench.ledger." + run + ".transfer-legs",
-                "bench.ledger." + run + ".decisions", "bench.ledger." + run + ".entries", "bench.ledger." + run + ".balances");
-        createTopics(List.of(names.transferLegs(), names.decisions(), names.entries(), names.balances()));
+                "bench.ledger." + run + ".decisions", "bench.ledger." + run + ".entries", "bench.ledger." + run + ".balances",
+                "bench.ledger." + run + ".dead-letters");
+        createTopics(names.outputs());
         Path stateDir = Files.createTempDirectory("bench-ledger");
         String applicationId = "bench-ledger-" + run;
         Properties settings = LedgerStreams.processingSettings(applicationId, bootstrap, guarantee, 100,
@@ -104,7 +107,7 @@ final class LedgerAloneBench {
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(OVERRIDE_PREFIX))
                 .forEach(name -> settings.put(name.substring(OVERRIDE_PREFIX.length()), System.getProperty(name)));
         try (Admin admin = admin(); KafkaStreams streams = new KafkaStreams(
-                LedgerTopology.build(topics, names, LedgerTopology.HOLD_EXPIRY_CHECK_INTERVAL), settings)) {
+                LedgerTopology.build(topics, names, HoldExpiry.PRODUCTION, DeadLetterCounter.NONE), settings)) {
             long total = endOffsets(admin).values().stream().mapToLong(Long::longValue).sum();
             cpu.begin();
             streams.start();

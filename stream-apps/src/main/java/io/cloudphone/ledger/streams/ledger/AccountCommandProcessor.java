@@ -7,8 +7,10 @@ import io.cloudphone.ledger.schemas.ledger.Hold;
 import io.cloudphone.ledger.schemas.ledger.HoldStatus;
 import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
-import io.cloudphone.ledger.schemas.ledger.RejectionCode;
-import java.time.Duration;
+import io.cloudphone.ledger.streams.deadletter.DeadLetter;
+import io.cloudphone.ledger.streams.deadletter.DeadLetterCounter;
+import io.cloudphone.ledger.streams.deadletter.DeadLetters;
+import io.cloudphone.ledger.streams.ledger.CommandIntake.RejectedRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies account commands in partition order: drops redeliveries, asks {@link LedgerDecider}, writes the
- * outcome to the stores and forwards decision, entries, balance and transfer legs to their sinks; and, on a
- * wall-clock schedule, expires the open holds whose time has come. Under exactly_once_v2 the store writes,
- * the outputs and the input offsets commit together or not at all.
+ * Applies account commands in partition order: reads each record itself (so that no record can stop the
+ * ledger: an unreadable or invalid one goes to the dead-letter topic), drops redeliveries, asks
+ * {@link LedgerDecider}, writes the outcome to the stores and forwards decision, entries, balance and
+ * transfer legs to their sinks; and, on a wall-clock schedule, expires the open holds nobody touched. Under
+ * exactly_once_v2 the store writes, the outputs, the dead letters and the input offsets commit together or
+ * not at all. An exception thrown here is a bug and stops the ledger: money is never skipped.
  */
-final class AccountCommandProcessor implements Processor<String, AccountCommand, String, Object> {
+final class AccountCommandProcessor implements Processor<byte[], byte[], Object, Object> {
 
     /** Bound on the holds expired in one punctuation, so that one cannot stall the partition's commands. */
     static final int EXPIRIES_PER_PUNCTUATION_MAX = 1_000;
@@ -36,8 +40,11 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
     private static final Logger log = LoggerFactory.getLogger(AccountCommandProcessor.class);
 
     private final LedgerDecider decider = new LedgerDecider();
-    private final Duration holdExpiryCheckInterval;
-    private ProcessorContext<String, Object> context;
+    private final CommandIntake intake;
+    private final HoldExpiry holdExpiry;
+    private final DeadLetterCounter deadLetterCounter;
+    private ProcessorContext<Object, Object> context;
+    private DeadLetters deadLetters;
     private KeyValueStore<String, AccountBalance> balances;
     private KeyValueStore<String, LedgerDecision> decisions;
     private KeyValueStore<String, Hold> holds;
@@ -45,13 +52,16 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
     private KeyValueStore<String, LedgerEntry> entries;
     private LedgerView view;
 
-    AccountCommandProcessor(Duration holdExpiryCheckInterval) {
-        this.holdExpiryCheckInterval = holdExpiryCheckInterval;
+    AccountCommandProcessor(CommandIntake intake, HoldExpiry holdExpiry, DeadLetterCounter deadLetterCounter) {
+        this.intake = intake;
+        this.holdExpiry = holdExpiry;
+        this.deadLetterCounter = deadLetterCounter;
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.deadLetters = new DeadLetters(context, LedgerTopology.DEAD_LETTERS_SINK, deadLetterCounter);
         this.balances = context.getStateStore(LedgerStores.BALANCES);
         this.decisions = context.getStateStore(LedgerStores.DECISIONS);
         this.holds = context.getStateStore(LedgerStores.HOLDS);
@@ -68,38 +78,47 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
                 return holds.get(holdId);
             }
         };
-        context.schedule(holdExpiryCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::expireDueHolds);
+        context.schedule(holdExpiry.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireHoldsNobodyTouched);
     }
 
     @Override
-    public void process(Record<String, AccountCommand> record) {
-        AccountCommand command = record.value();
-        if (command == null) {
-            // The outbox is insert-only; a tombstone carries no command, so there is nothing to decide.
-            log.warn("skipping tombstone for key {} at {}", record.key(), offsetOf());
-            return;
+    public void process(Record<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(metadata -> metadata.topic())
+                .orElseThrow(() -> new IllegalStateException("a source record without metadata"));
+        switch (intake.read(topic, record.key(), record.value())) {
+            case CommandIntake.ToDecide valid -> decide(valid.command(), record.timestamp());
+            case CommandIntake.SetAside invalid -> setAside(record, invalid.deadLetter(), invalid.rejection().orElse(null));
         }
+    }
+
+    private void decide(AccountCommand command, long timestamp) {
         if (decisions.get(command.getRequestId()) != null) {
             log.debug("dropping redelivered request {}", command.getRequestId());
             return;
         }
-        Instant at = Instant.ofEpochMilli(record.timestamp());
-        if (!command.getAccountId().equals(record.key())) {
-            // On this partition the account's state is not ours to read: refuse it, visibly, without touching any.
-            rejectMisrouted(record, command, at);
-            return;
-        }
-        apply(decider.decide(view, command, at), record.timestamp());
+        Instant at = Instant.ofEpochMilli(timestamp);
+        // A hold the command finds expired at the command's own time expires first, whether or not the sweeper
+        // got to it yet: so the outcome depends on when the request was made, never on when the sweeper ran.
+        decider.holdExpiredBy(view, command).ifPresent(expired -> apply(decider.expire(view, expired, at), timestamp));
+        apply(decider.decide(view, command, at), timestamp);
     }
 
-    private void rejectMisrouted(Record<String, AccountCommand> record, AccountCommand command, Instant at) {
-        log.error("request {} for account {} arrived keyed {} at {}; rejected", command.getRequestId(),
-                command.getAccountId(), record.key(), offsetOf());
-        LedgerDecision rejected = Decisions.of(command.getRequestId(), command.getAccountId(), "Misrouted",
-                DecisionOutcome.REJECTED, RejectionCode.MALFORMED_COMMAND,
-                "the command is keyed " + record.key() + ", not by its account", null, at);
-        decisions.put(rejected.getRequestId(), rejected);
-        context.forward(new Record<>(record.key(), rejected, record.timestamp()), LedgerTopology.DECISIONS_SINK);
+    /**
+     * The record goes to the dead-letter topic; its sender, if it named a usable request id not decided yet,
+     * gets a REJECTED decision. A request id already decided keeps its decision: nothing accepted is changed.
+     */
+    private void setAside(Record<byte[], byte[]> record, DeadLetter deadLetter, RejectedRequest rejected) {
+        deadLetters.send(record, deadLetter);
+        if (rejected == null || decisions.get(rejected.requestId()) != null) {
+            return;
+        }
+        String key = rejected.key();
+        // Only an account this partition owns (the key) has state worth showing beside the rejection.
+        AccountBalance state = rejected.accountId().equals(key) ? balances.get(key) : null;
+        LedgerDecision decision = Decisions.of(rejected.requestId(), rejected.accountId(), rejected.operation(),
+                DecisionOutcome.REJECTED, rejected.code(), rejected.reason(), state, Instant.ofEpochMilli(record.timestamp()));
+        decisions.put(decision.getRequestId(), decision);
+        forward(key, decision, LedgerTopology.DECISIONS_SINK, record.timestamp());
     }
 
     private void apply(LedgerOutcome outcome, long timestamp) {
@@ -139,10 +158,16 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
         }
     }
 
-    private void expireDueHolds(long nowMillis) {
+    /**
+     * The sweeper: releases open holds whose expiry lies more than the grace period in the past. The grace
+     * leaves time for a capture or release made before the expiry to arrive through the outbox and be
+     * decided by its own time.
+     */
+    private void expireHoldsNobodyTouched(long nowMillis) {
+        long dueBeforeMillis = nowMillis - holdExpiry.grace().toMillis();
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> iterator =
-                     holdExpiries.range(null, LedgerStores.expiryKeyAfter(nowMillis))) {
+                     holdExpiries.range(null, LedgerStores.expiryKeyAfter(dueBeforeMillis))) {
             while (iterator.hasNext() && due.size() < EXPIRIES_PER_PUNCTUATION_MAX) {
                 due.add(iterator.next());
             }
@@ -159,9 +184,5 @@ final class AccountCommandProcessor implements Processor<String, AccountCommand,
 
     private void forward(String key, Object value, String sink, long timestamp) {
         context.forward(new Record<>(key, value, timestamp), sink);
-    }
-
-    private String offsetOf() {
-        return context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
     }
 }

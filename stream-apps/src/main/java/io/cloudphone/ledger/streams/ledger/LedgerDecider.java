@@ -19,6 +19,7 @@ import io.cloudphone.ledger.schemas.ledger.HoldStatus;
 import io.cloudphone.ledger.schemas.ledger.RejectionCode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides one account command against the state of its partition. Pure: no I/O and no clock (the caller
@@ -73,6 +74,29 @@ public final class LedgerDecider {
         };
     }
 
+    /**
+     * The open hold a capture or release names whose expiry had passed when the command was made (its
+     * {@code occurredAt}, the time command-api accepted it: not the clock of whichever instance decides).
+     * The caller expires it first; the command is then rejected as {@code HOLD_EXPIRED}.
+     */
+    public Optional<Hold> holdExpiredBy(LedgerView view, AccountCommand command) {
+        String holdId = switch (command.getCommand()) {
+            case CaptureHold capture -> capture.getHoldId();
+            case ReleaseHold release -> release.getHoldId();
+            default -> null;
+        };
+        Hold hold = holdId == null ? null : view.hold(holdId);
+        if (hold == null || !hold.getAccountId().equals(command.getAccountId()) || hold.getStatus() != HoldStatus.OPEN
+                || !isExpiredAt(hold, command.getOccurredAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(hold);
+    }
+
+    static boolean isExpiredAt(Hold hold, Instant time) {
+        return hold.getExpiresAt() != null && !time.isBefore(hold.getExpiresAt());
+    }
+
     /** The ledger's own decision when an open hold's expiry time has passed: released whole. */
     public LedgerOutcome expire(LedgerView view, Hold hold, Instant at) {
         AccountBalance account = view.account(hold.getAccountId());
@@ -125,7 +149,7 @@ public final class LedgerDecider {
             return invalid;
         }
         if (view.hold(place.getHoldId()) != null) {
-            return rejection.of(RejectionCode.HOLD_NOT_OPEN, "hold " + place.getHoldId() + " already exists");
+            return rejection.of(RejectionCode.HOLD_ALREADY_EXISTS, "hold " + place.getHoldId() + " already exists");
         }
         if (!posting.canSpend(amount)) {
             return rejection.insufficientFunds(amount);

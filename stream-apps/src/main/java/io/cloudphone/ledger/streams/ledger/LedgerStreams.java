@@ -4,13 +4,24 @@ import static org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEA
 
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.serde.RestSchemaRegistryClient;
+import io.cloudphone.ledger.streams.deadletter.DeadLetterMetrics;
+import io.cloudphone.ledger.streams.runtime.RequiredTopics;
+import io.cloudphone.ledger.streams.runtime.StreamsFailure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,27 +33,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerStreams implements SmartLifecycle {
 
-    /** Records that cannot even be deserialized go here, raw, instead of stopping the ledger. */
-    public static final String DEAD_LETTER_TOPIC = "cpl.ledger.dead-letters";
+    /** Bound on the start-up check that every topic exists (the broker is up before the apps start). */
+    static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(LedgerStreams.class);
 
     private final LedgerProperties properties;
     private final int serverPort;
+    private final MeterRegistry meters;
     private volatile KafkaStreams streams;
+    private volatile StreamsFailure failure;
 
-    public LedgerStreams(LedgerProperties properties, @Value("${server.port}") int serverPort) {
+    public LedgerStreams(LedgerProperties properties, @Value("${server.port}") int serverPort, MeterRegistry meters) {
         this.properties = properties;
         this.serverPort = serverPort;
+        this.meters = meters;
     }
 
     @Override
     public void start() {
+        LedgerTopics names = LedgerTopics.PRODUCTION;
+        List<String> topicsUsed = new ArrayList<>(names.outputs());
+        topicsUsed.add(names.commands());
+        RequiredTopics.check(properties.bootstrapServers(), topicsUsed, TOPIC_CHECK_TIMEOUT);
         Topics topics = new Topics(new RestSchemaRegistryClient(properties.registryUrl()));
-        KafkaStreams created = new KafkaStreams(LedgerTopology.build(topics), settings());
+        KafkaStreams created = new KafkaStreams(LedgerTopology.build(topics, names, properties.holdExpiry(),
+                new DeadLetterMetrics(meters, properties.applicationId())), settings());
         created.setUncaughtExceptionHandler(error -> {
-            // A processing bug must not be retried forever or skipped: stop and let health report DOWN.
-            log.error("ledger stream thread failed; shutting the client down", error);
+            // Bad input never gets here (it becomes a dead letter): this is a bug, or a failure of Kafka or the
+            // registry that outlasted their retries. Skipping the record could skip money, and retrying a bug
+            // repeats it: stop, and let health say why.
+            failure = StreamsFailure.of(error, Instant.now());
+            log.error("ledger stream thread failed; shutting the client down (health is DOWN until a restart)", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         created.setStateListener((now, before) -> log.info("ledger streams {} -> {}", before, now));
@@ -50,14 +72,21 @@ public class LedgerStreams implements SmartLifecycle {
         streams = created;
     }
 
+    /** How long a stream thread may go without polling before health calls it stalled. */
+    public Duration stallTimeout() {
+        return properties.stallTimeout();
+    }
+
+    /** Why the stream thread died, if it did: shown by health. */
+    public Optional<StreamsFailure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     Properties settings() {
         Properties settings = processingSettings(properties.applicationId(), properties.bootstrapServers(),
                 StreamsConfig.EXACTLY_ONCE_V2, properties.commitInterval().toMillis(), properties.stateDir().toString());
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, properties.advertisedHost() + ":" + serverPort);
-        settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class);
-        settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC);
         // Static membership: an instance restarted after a crash (kill -9, OOM, node reboot) takes its partitions
         // back at once instead of waiting for the broker to expire its old member's session.
         settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
@@ -89,6 +118,13 @@ public class LedgerStreams implements SmartLifecycle {
         settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), commitIntervalMs);
         settings.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
         settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
+        // The sources read bytes, which cannot fail to deserialize; the processor decodes and dead-letters
+        // bad records itself, inside the transaction. Anything that still throws is a bug: fail, never skip
+        // (Kafka Streams' defaults today, written out so that a changed default cannot skip money).
+        settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
+        settings.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndFailProcessingExceptionHandler.class);
+        settings.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
         return settings;
     }
 

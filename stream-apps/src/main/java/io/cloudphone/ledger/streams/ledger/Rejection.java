@@ -56,10 +56,19 @@ final class Rejection {
         return null;
     }
 
-    /** A hold of another account is reported as missing: it is none of this account's business. */
+    /**
+     * A hold of another account is reported as missing: it is none of this account's business. A hold whose
+     * expiry had passed when the command was made is expired for it, even if nobody released it yet.
+     */
     LedgerOutcome ifNotOpenHold(Hold hold, String holdId, String accountId) {
         if (hold == null || !hold.getAccountId().equals(accountId)) {
             return of(RejectionCode.HOLD_NOT_FOUND, "hold " + holdId + " does not exist on account " + accountId);
+        }
+        Instant requestedAt = command.getOccurredAt();
+        if (hold.getStatus() == HoldStatus.EXPIRED
+                || hold.getStatus() == HoldStatus.OPEN && LedgerDecider.isExpiredAt(hold, requestedAt)) {
+            return of(RejectionCode.HOLD_EXPIRED, "hold " + holdId + " expired at " + hold.getExpiresAt()
+                    + ", before this request was made at " + requestedAt);
         }
         if (hold.getStatus() != HoldStatus.OPEN) {
             return of(RejectionCode.HOLD_NOT_OPEN, "hold " + holdId + " is " + hold.getStatus());

@@ -21,7 +21,12 @@ final class Commands {
     }
 
     static AccountCommand command(String requestId, String accountId, Object body) {
-        return AccountCommand.newBuilder().setRequestId(requestId).setAccountId(accountId).setOccurredAt(T0)
+        return commandAt(requestId, accountId, T0, body);
+    }
+
+    /** As command-api made it at {@code occurredAt}. */
+    static AccountCommand commandAt(String requestId, String accountId, Instant occurredAt, Object body) {
+        return AccountCommand.newBuilder().setRequestId(requestId).setAccountId(accountId).setOccurredAt(occurredAt)
                 .setCommand(body).build();
     }
 

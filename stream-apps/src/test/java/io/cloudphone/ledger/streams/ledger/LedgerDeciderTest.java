@@ -14,6 +14,7 @@ import static io.cloudphone.ledger.streams.ledger.Commands.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudphone.ledger.schemas.account.AccountCommand;
 import io.cloudphone.ledger.schemas.account.TransferIn;
 import io.cloudphone.ledger.schemas.account.TransferRefund;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
@@ -22,6 +23,7 @@ import io.cloudphone.ledger.schemas.ledger.EntryKind;
 import io.cloudphone.ledger.schemas.ledger.HoldStatus;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
 import io.cloudphone.ledger.schemas.ledger.RejectionCode;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +201,46 @@ class LedgerDeciderTest {
         assertThat(decide("acc-1", consume(150, "CNY")).balanceAfter().getAvailable()).isEqualTo(-50);
         assertRejected(decide("acc-1", consume(1, "CNY")), RejectionCode.INSUFFICIENT_FUNDS);
         assertRejected(decide("acc-1", overdraft(49)), RejectionCode.INVALID_LIMIT);
+    }
+
+    @Test
+    void aHoldIdCanBePlacedOnlyOnce() {
+        decide("acc-1", hold("h-1", 10, "CNY", null));
+
+        assertRejected(decide("acc-1", hold("h-1", 10, "CNY", null)), RejectionCode.HOLD_ALREADY_EXISTS);
+    }
+
+    @Test
+    void aCaptureMadeBeforeTheExpiryIsDecidedAsOpenWhateverTheDecisionTime() {
+        decide("acc-1", hold("h-1", 60, "CNY", T0.plusSeconds(30)));
+        AccountCommand capture = Commands.commandAt("req-c", "acc-1", T0.plusSeconds(30).minusMillis(1), capture("h-1", null));
+
+        assertThat(decider.holdExpiredBy(view, capture)).isEmpty();
+        LedgerOutcome outcome = decider.decide(view, capture, T0.plusSeconds(3_600));
+
+        assertThat(outcome.decision().getOutcome()).isEqualTo(DecisionOutcome.ACCEPTED);
+    }
+
+    @Test
+    void aCaptureOrReleaseMadeAtTheExpiryFindsTheHoldExpired() {
+        decide("acc-1", hold("h-1", 60, "CNY", T0.plusSeconds(30)));
+        for (Object body : List.of(capture("h-1", 10L), release("h-1"))) {
+            AccountCommand late = Commands.commandAt("req-late", "acc-1", T0.plusSeconds(30), body);
+
+            assertThat(decider.holdExpiredBy(view, late)).get().extracting(h -> h.getHoldId()).isEqualTo("h-1");
+            assertRejected(decider.decide(view, late, T0), RejectionCode.HOLD_EXPIRED);
+        }
+    }
+
+    @Test
+    void aHoldOfAnotherAccountOrWithoutExpiryIsNeverExpiredByACommand() {
+        decide("acc-1", hold("h-1", 60, "CNY", null));
+        decide("acc-1", hold("h-2", 10, "CNY", T0.plusSeconds(1)));
+
+        assertThat(decider.holdExpiredBy(view, Commands.commandAt("r", "acc-1", T0.plusSeconds(86_400), capture("h-1", null))))
+                .isEmpty();
+        assertThat(decider.holdExpiredBy(view, Commands.commandAt("r", "acc-2", T0.plusSeconds(86_400), release("h-2"))))
+                .isEmpty();
     }
 
     @Test

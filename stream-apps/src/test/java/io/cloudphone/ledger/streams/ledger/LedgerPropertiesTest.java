@@ -13,6 +13,7 @@ import io.cloudphone.ledger.streams.ledger.LedgerRun.Step;
 import io.cloudphone.ledger.streams.ledger.LedgerRun.Wait;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -136,11 +137,17 @@ class LedgerPropertiesTest {
             steps.add(new Deliver(Commands.command("open-" + account, account, Commands.open(currency))));
             steps.add(new Deliver(Commands.command("fund-" + account, account, Commands.recharge(5_000, currency))));
         }
-        // Request ids must be unique per request: number the generated ones by position.
+        // Request ids must be unique per request: number the generated ones by position. Each command is made
+        // when it is delivered (its occurredAt), as command-api stamps it; a redelivery repeats it unchanged.
+        Instant now = Commands.T0;
         for (int i = 0; i < generated.size(); i++) {
-            steps.add(generated.get(i) instanceof Deliver deliver
-                    ? new Deliver(AccountCommand.newBuilder(deliver.command()).setRequestId("r" + i).build())
-                    : generated.get(i));
+            if (generated.get(i) instanceof Wait wait) {
+                now = now.plus(wait.duration());
+                steps.add(wait);
+            } else if (generated.get(i) instanceof Deliver deliver) {
+                steps.add(new Deliver(AccountCommand.newBuilder(deliver.command()).setRequestId("r" + i)
+                        .setOccurredAt(now).build()));
+            }
         }
         return steps;
     }
