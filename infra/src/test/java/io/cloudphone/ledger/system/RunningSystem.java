@@ -68,7 +68,11 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                     "CPL_LEDGER_STATE_DIR", logDir.resolve("ledger-state").toString(),
                     "CPL_EXTERNAL_ISSUER", external.issuer(),
                     "CPL_EXTERNAL_JWK_SET_URI", external.jwkSetUri(),
-                    "CPL_EXTERNAL_KEY_FETCH_INTERVAL", "0s"), ledgerPort, logDir);
+                    "CPL_EXTERNAL_KEY_FETCH_INTERVAL", "0s",
+                    // Shorter than in production so that tests wait seconds, not minutes, for an untouched hold
+                    // to be released (LedgerOperationsIT) and for a stalled ledger to say so (LedgerStallIsReportedIT).
+                    "CPL_LEDGER_HOLD_EXPIRY_GRACE", "2s",
+                    "CPL_LEDGER_STALL_TIMEOUT", "10s"), ledgerPort, logDir);
             AppProcess commandApi = AppProcess.start("command-api", LocalStack.appJar("command-api"), APP_HEAP, Map.of(
                     "CPL_API_PORT", Integer.toString(apiPort),
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
