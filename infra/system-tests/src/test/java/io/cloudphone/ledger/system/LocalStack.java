@@ -23,7 +23,7 @@ public final class LocalStack {
         return "http://127.0.0.1:" + port("CPL_REGISTRY_PORT") + "/apis/ccompat/v7";
     }
 
-    /** infra/target: failsafe passes it as the system property cpl.it.build-dir. */
+    /** infra/system-tests/target: failsafe passes it as the system property cpl.it.build-dir. */
     public static Path buildDir() {
         return Path.of(required("cpl.it.build-dir"));
     }

@@ -59,7 +59,7 @@ public final class BenchMain {
 
     /** {@code [report file] [--quick] [--only=rest|ledger-alone] [--append]} */
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "infra/target/bench/report.md");
+        Path out = Path.of(args.length > 0 ? args[0] : "infra/bench/target/reports/report.md");
         List<String> options = List.of(args);
         boolean quick = options.contains("--quick");
         Settings settings = Settings.fromEnvironment(quick);
