@@ -1,8 +1,8 @@
 package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.security.CurrentUser;
-import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.security.Permissions;
 import java.util.UUID;
 
 /** An account as command-api knows it: its currency and its owner (null for accounts older than identity). */

@@ -2,9 +2,9 @@ package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.security.CurrentUser;
-import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
 import io.cloudphone.ledger.schemas.serde.AvroSerde;

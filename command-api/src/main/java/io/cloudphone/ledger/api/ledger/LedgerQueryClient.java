@@ -1,6 +1,6 @@
 package io.cloudphone.ledger.api.ledger;
 
-import io.cloudphone.ledger.api.security.ServiceToken;
+import io.cloudphone.ledger.platform.security.ServiceToken;
 import io.cloudphone.ledger.schemas.query.BalanceView;
 import io.cloudphone.ledger.schemas.query.DecisionView;
 import io.cloudphone.ledger.schemas.query.EntriesPage;

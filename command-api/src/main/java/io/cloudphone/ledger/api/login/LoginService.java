@@ -1,11 +1,11 @@
 package io.cloudphone.ledger.api.login;
 
-import io.cloudphone.ledger.api.security.TokenIssuer;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.api.user.PendingUserEvent;
 import io.cloudphone.ledger.api.user.UserEventStore;
 import io.cloudphone.ledger.api.user.UserRepository;
+import io.cloudphone.ledger.platform.security.TokenIssuer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.cloudphone.ledger.api.security;
 
+import io.cloudphone.ledger.platform.security.ExternalTokenConverter;
 import java.util.List;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * permissions. The provider's own claims about roles or permissions are ignored: roles live here. A token
  * whose subject is linked to nobody is refused (401), never given a default identity.
  */
-final class LinkedUserAuthenticationConverter implements Converter<Jwt, JwtAuthenticationToken> {
+final class LinkedUserAuthenticationConverter implements ExternalTokenConverter {
 
     private final String issuer;
     private final LinkedUsers linkedUsers;

@@ -1,12 +1,12 @@
 package io.cloudphone.ledger.api.user;
 
 import io.cloudphone.ledger.api.security.CurrentUser;
-import io.cloudphone.ledger.api.security.ExternalIssuerProperties;
 import io.cloudphone.ledger.api.security.LinkedUsers;
-import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
 import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.platform.security.ExternalIssuerProperties;
+import io.cloudphone.ledger.platform.security.Permissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

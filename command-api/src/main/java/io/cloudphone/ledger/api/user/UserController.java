@@ -1,8 +1,8 @@
 package io.cloudphone.ledger.api.user;
 
 import io.cloudphone.ledger.api.security.CurrentUser;
-import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.security.Permissions;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.cloudphone.ledger.api.user;
 
 import io.cloudphone.ledger.api.security.CurrentUser;
-import io.cloudphone.ledger.api.security.Permissions;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.platform.security.Permissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.sun.net.httpserver.HttpServer;
+import io.cloudphone.ledger.platform.security.TestKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -103,7 +104,7 @@ public final class ExternalIssuer {
 
     /** Signed by a key this provider never published, under a key id it does not have. */
     public static String signWithUnpublishedKey(Claims claims) {
-        return sign(claims, TestTokens.newKeyPair(), "unpublished");
+        return sign(claims, TestKeys.newKeyPair(), "unpublished");
     }
 
     private static String sign(Claims claims, KeyPair pair, String keyId) {
@@ -127,7 +128,7 @@ public final class ExternalIssuer {
     }
 
     private static ExternalIssuer start() {
-        KeyPair keys = TestTokens.newKeyPair();
+        KeyPair keys = TestKeys.newKeyPair();
         String keySet = new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(KEY_ID).build())
                 .toString(true);
         try {

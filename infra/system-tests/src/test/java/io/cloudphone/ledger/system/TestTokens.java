@@ -1,15 +1,14 @@
 package io.cloudphone.ledger.system;
 
+import io.cloudphone.ledger.platform.security.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -64,19 +63,8 @@ public final class TestTokens {
 
     /** Signed with a key pair made up on the spot: the signature cannot verify. */
     public static String forged(Claims claims) {
-        KeyPair pair = newKeyPair();
+        KeyPair pair = TestKeys.newKeyPair();
         return sign(claims, pair.getPublic(), pair.getPrivate());
-    }
-
-    /** A fresh RSA-2048 key pair, the size the stack's own key has. */
-    public static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sign(Claims claims, PublicKey publicKey, PrivateKey privateKey) {

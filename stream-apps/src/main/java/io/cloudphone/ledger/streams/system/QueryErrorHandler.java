@@ -1,5 +1,7 @@
 package io.cloudphone.ledger.streams.system;
 
+import io.cloudphone.ledger.platform.web.PlatformProblemHandler;
+import io.cloudphone.ledger.platform.web.Problems;
 import io.cloudphone.ledger.streams.ledger.LedgerQueryService;
 import io.cloudphone.ledger.streams.ledger.StoreUnavailableException;
 import java.time.Duration;
@@ -7,56 +9,29 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Errors of the query API as problem+json: a store that is starting or migrating is a temporary condition
- * (503 with Retry-After, never 500); a missing or invalid token is 401, a token without ledger:read 403.
+ * (503 with Retry-After, never 500). Tokens (401, 403) and anything unexpected are the platform's
+ * {@link PlatformProblemHandler}, which comes after this one.
  */
 @RestControllerAdvice
+@Order(PlatformProblemHandler.APP_ORDER)
 class QueryErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryErrorHandler.class);
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "a valid bearer token is required: " + e.getMessage());
-        problem.setTitle("Unauthorized");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
-    }
-
-    @ExceptionHandler(IssuerUnavailableException.class)
-    ResponseEntity<ProblemDetail> issuerUnavailable(IssuerUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Identity provider unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(IssuerUnavailableException.RETRY_AFTER_SECONDS))
-                .body(problem);
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "the ledger's query API needs the ledger:read permission");
-        problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-    }
-
     @ExceptionHandler(LedgerQueryService.AsOfTooFarBackException.class)
     ResponseEntity<ProblemDetail> tooFarBack(LedgerQueryService.AsOfTooFarBackException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Too far back");
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Too far back", e.getMessage());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
@@ -77,17 +52,10 @@ class QueryErrorHandler {
     @ExceptionHandler(UnknownStateStoreException.class)
     ResponseEntity<ProblemDetail> unknownStore(UnknownStateStoreException e) {
         log.error("query for a store the topology does not have", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the query failed unexpectedly");
-        problem.setTitle("Internal error");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the query failed unexpectedly");
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-        problem.setTitle("Ledger state is not queryable yet");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .body(problem);
+        return Problems.retryLater("Ledger state is not queryable yet", detail, RETRY_AFTER);
     }
 }

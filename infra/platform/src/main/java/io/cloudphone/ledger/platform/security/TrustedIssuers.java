@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.streams.system;
+package io.cloudphone.ledger.platform.security;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -9,12 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -27,11 +31,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 
 /**
- * Which issuers' tokens the query API accepts. The token's {@code iss} picks the issuer; an issuer not listed
- * is refused before any signature is checked. The local issuer is always trusted (command-api's service token
- * is signed with it); the external one, when configured, beside it, with its permissions from its own claim.
+ * Which issuers' tokens an app accepts, each checked its own way. The token's {@code iss} picks the issuer; an
+ * issuer not listed is refused before any signature is checked. The local issuer is always trusted: command-api
+ * signs users' log-in tokens with it, and apps sign their service tokens with it. The external issuer, when
+ * configured, is trusted beside it, what its tokens may do decided by the app's {@link ExternalTokenConverter}.
  */
-final class TrustedIssuers {
+public final class TrustedIssuers {
 
     /** A provider that does not answer within these is an outage, not a reason to hold request threads. */
     static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -45,8 +50,13 @@ final class TrustedIssuers {
     private TrustedIssuers() {
     }
 
-    static AuthenticationManagerResolver<HttpServletRequest> of(String localIssuer, JwtDecoder localDecoder,
-            JwtAuthenticationConverter localConverter, ExternalIssuerProperties external) {
+    /**
+     * @param externalConverter what a token of the external issuer may do; null: the permissions its
+     *                          {@link ExternalIssuerProperties#permissionsClaim()} carries
+     */
+    public static AuthenticationManagerResolver<HttpServletRequest> of(String localIssuer, JwtDecoder localDecoder,
+            Converter<Jwt, ? extends AbstractAuthenticationToken> localConverter, ExternalIssuerProperties external,
+            ExternalTokenConverter externalConverter) {
         AuthenticationManager local = manager(localDecoder, localConverter);
         if (!external.enabled()) {
             return new JwtIssuerAuthenticationManagerResolver(Map.of(localIssuer, local)::get);
@@ -54,7 +64,8 @@ final class TrustedIssuers {
         if (external.issuer().equals(localIssuer)) {
             throw new IllegalStateException("the external issuer must differ from the local one: " + localIssuer);
         }
-        AuthenticationManager externalManager = manager(externalDecoder(external), permissionsFrom(external));
+        AuthenticationManager externalManager = manager(externalDecoder(external),
+                externalConverter != null ? externalConverter : permissionsFrom(external.permissionsClaim()));
         return new JwtIssuerAuthenticationManagerResolver(
                 Map.of(localIssuer, local, external.issuer(), externalManager)::get);
     }
@@ -88,7 +99,7 @@ final class TrustedIssuers {
                 throw keySourceFailure(external.issuer(), e);
             }
         };
-        return outageAware;
+        return new VerifiedTokenCache.CachingJwtDecoder(outageAware, Clock.systemUTC());
     }
 
     /**
@@ -119,16 +130,18 @@ final class TrustedIssuers {
         }
     }
 
-    private static JwtAuthenticationConverter permissionsFrom(ExternalIssuerProperties external) {
+    /** Authorities named exactly as the claim lists them: the permissions the code checks ({@link Permissions}). */
+    public static JwtAuthenticationConverter permissionsFrom(String claim) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(external.permissionsClaim());
+        authorities.setAuthoritiesClaimName(claim);
         authorities.setAuthorityPrefix("");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return converter;
     }
 
-    private static AuthenticationManager manager(JwtDecoder decoder, JwtAuthenticationConverter converter) {
+    private static AuthenticationManager manager(JwtDecoder decoder,
+                                                 Converter<Jwt, ? extends AbstractAuthenticationToken> converter) {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(converter);
         return provider::authenticate;

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.streams.system;
+package io.cloudphone.ledger.platform.security;
 
 import org.springframework.security.core.AuthenticationException;
 
@@ -6,10 +6,10 @@ import org.springframework.security.core.AuthenticationException;
  * The external issuer's keys could not be fetched, so a token of it can be neither accepted nor called
  * forged. Answered 503 with Retry-After: the client's token may be fine, the provider is not.
  */
-final class IssuerUnavailableException extends AuthenticationException {
+public final class IssuerUnavailableException extends AuthenticationException {
 
-    /** Long enough for a provider restart to be worth waiting for, short enough for a dashboard. */
-    static final long RETRY_AFTER_SECONDS = 5;
+    /** Long enough for a provider restart to be worth waiting for, short enough for an interactive client. */
+    public static final long RETRY_AFTER_SECONDS = 5;
 
     IssuerUnavailableException(String issuer, Throwable cause) {
         super("the identity provider " + issuer + " cannot be reached to check the token's signature", cause);

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.api.security;
+package io.cloudphone.ledger.platform.security;
 
 /**
  * The permissions the code checks. Roles (USER, OPERATOR, ADMIN, and any an administrator creates) are

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.api.security;
+package io.cloudphone.ledger.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,30 +10,31 @@ class ExternalIssuerPropertiesTest {
 
     @Test
     void isOffWithoutAnIssuer() {
-        assertThat(new ExternalIssuerProperties("", "", "cpl-api", null).enabled()).isFalse();
-        assertThat(new ExternalIssuerProperties(null, null, null, null).enabled()).isFalse();
+        assertThat(new ExternalIssuerProperties("", "", "cpl-api", null, null).enabled()).isFalse();
+        assertThat(ExternalIssuerProperties.off().enabled()).isFalse();
     }
 
     @Test
     void refusesAnIssuerWithoutKeysOrAudience() {
-        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", " ", "cpl-api", null))
+        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", " ", "cpl-api", null, null))
                 .hasMessageContaining("jwk-set-uri");
-        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", "https://idp/certs", "", null))
+        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", "https://idp/certs", "", null, null))
                 .hasMessageContaining("audience");
     }
 
     @Test
     void isOnWithIssuerKeysAndAudienceAndLimitsKeyFetchesByDefault() {
         ExternalIssuerProperties properties = new ExternalIssuerProperties("https://idp", "https://idp/certs", "cpl-api",
-                null);
+                null, null);
 
         assertThat(properties.enabled()).isTrue();
         assertThat(properties.keyFetchInterval()).isEqualTo(ExternalIssuerProperties.KEY_FETCH_INTERVAL_DEFAULT);
+        assertThat(properties.permissionsClaim()).isEqualTo("permissions");
     }
 
     @Test
     void refusesANegativeKeyFetchInterval() {
-        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", "https://idp/certs", "cpl-api",
+        assertThatThrownBy(() -> new ExternalIssuerProperties("https://idp", "https://idp/certs", "cpl-api", null,
                 Duration.ofSeconds(-1))).hasMessageContaining("key-fetch-interval");
     }
 }

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.api.system;
+package io.cloudphone.ledger.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,12 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,13 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Tomcat nor Spring bounds a JSON body (Tomcat's max-post-size covers form posts only). Runs first, before
  * authentication, so an anonymous client cannot make the server buffer a large body.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long bytesMax;
 
-    public RequestBodyLimitFilter(@Value("${cpl.http.request-body-bytes-max}") long bytesMax) {
+    public RequestBodyLimitFilter(long bytesMax) {
         if (bytesMax < 1) {
             throw new IllegalArgumentException("cpl.http.request-body-bytes-max must be positive");
         }
@@ -56,7 +50,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         request.getInputStream().close();
     }
 
-    /** Thrown while reading a chunked body past the limit; ProblemHandler answers 413. */
+    /** Thrown while reading a chunked body past the limit; {@link PlatformProblemHandler} answers 413. */
     public static final class BodyTooLargeException extends IOException {
         BodyTooLargeException(long bytesMax) {
             super("request bodies are limited to " + bytesMax + " bytes");

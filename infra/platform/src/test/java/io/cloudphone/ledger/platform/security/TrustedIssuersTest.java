@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.api.security;
+package io.cloudphone.ledger.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,14 +14,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +40,7 @@ class TrustedIssuersTest {
     private static final String ISSUER = "http://127.0.0.1/realms/test";
     private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
 
-    private final KeyPair published = newKeyPair();
+    private final KeyPair published = TestKeys.newKeyPair();
     private final AtomicInteger keySetFetches = new AtomicInteger();
     private HttpServer provider;
 
@@ -69,7 +66,7 @@ class TrustedIssuersTest {
         JwtDecoder decoder = TrustedIssuers.externalDecoder(properties(startProvider(), ONE_MINUTE));
 
         for (int request = 0; request < 10; request++) {
-            String forged = token(newKeyPair(), "made-up-" + UUID.randomUUID(), ISSUER);
+            String forged = token(TestKeys.newKeyPair(), "made-up-" + UUID.randomUUID(), ISSUER);
             assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(BadJwtException.class);
         }
         assertThat(keySetFetches.get()).as("the first fetch and one refresh, then the rate limit").isLessThanOrEqualTo(2);
@@ -90,7 +87,7 @@ class TrustedIssuersTest {
     void withoutAnExternalIssuerOnlyTheLocalOneIsTrusted() {
         var resolver = TrustedIssuers.of("cpl-local", token -> {
             throw new AssertionError("the local verifier must not see another issuer's token");
-        }, new JwtAuthenticationConverter(), new ExternalIssuerProperties("", "", "cpl-api", null), nobodyLinked());
+        }, new JwtAuthenticationConverter(), ExternalIssuerProperties.off(), null);
         String external = token(published, "published", ISSUER);
 
         assertThatThrownBy(() -> resolver.resolve(null).authenticate(new BearerTokenAuthenticationToken(external)))
@@ -100,16 +97,12 @@ class TrustedIssuersTest {
     @Test
     void refusesAnExternalIssuerNamedLikeTheLocalOne() {
         assertThatThrownBy(() -> TrustedIssuers.of("cpl-local", token -> null, new JwtAuthenticationConverter(),
-                new ExternalIssuerProperties("cpl-local", "http://127.0.0.1/certs", "cpl-api", null), nobodyLinked()))
+                new ExternalIssuerProperties("cpl-local", "http://127.0.0.1/certs", "cpl-api", null, null), null))
                 .isInstanceOf(IllegalStateException.class);
     }
 
-    private static LinkedUsers nobodyLinked() {
-        return (issuer, subject) -> Optional.empty();
-    }
-
     private static ExternalIssuerProperties properties(String keySetUri, Duration keyFetchInterval) {
-        return new ExternalIssuerProperties(ISSUER, keySetUri, "cpl-api", keyFetchInterval);
+        return new ExternalIssuerProperties(ISSUER, keySetUri, "cpl-api", null, keyFetchInterval);
     }
 
     private String startProvider() {
@@ -142,16 +135,6 @@ class TrustedIssuersTest {
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
                 .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build(), claims))
                 .getTokenValue();
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A port nothing listens on: bound, read, released. */

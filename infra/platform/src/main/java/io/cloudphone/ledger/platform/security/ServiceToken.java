@@ -1,16 +1,14 @@
-package io.cloudphone.ledger.api.security;
+package io.cloudphone.ledger.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
- * command-api's own bearer token for the ledger's query API ({@code ledger:read}), renewed a minute before it
- * expires. Users' tokens are not passed on: command-api checks who may see which account, and the ledger
+ * An app's own bearer token for the ledger's query API ({@code ledger:read}), renewed a minute before it
+ * expires. Users' tokens are not passed on: the calling app checks who may see which account, and the ledger
  * trusts only that decision.
  */
-@Component
 public class ServiceToken {
 
     static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
@@ -19,7 +17,7 @@ public class ServiceToken {
     private final Clock clock = Clock.systemUTC();
     private volatile TokenIssuer.IssuedToken current;
 
-    ServiceToken(TokenIssuer issuer) {
+    public ServiceToken(TokenIssuer issuer) {
         this.issuer = issuer;
     }
 

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.api.security;
+package io.cloudphone.ledger.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -8,15 +8,13 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.stereotype.Component;
 
 /**
- * Remembers tokens Spring Boot's decoder has verified, so that a client sending many requests with one token
+ * Remembers tokens an app's decoders have verified, so that a client sending many requests with one token
  * pays for the RSA signature check and claim parsing once. Exact match of the whole token only (so nothing
  * forged can hit), bounded in size, and a cached token stops being accepted the moment it expires.
  */
-@Component
-class VerifiedTokenCache implements BeanPostProcessor {
+public class VerifiedTokenCache implements BeanPostProcessor {
 
     /** Bound on remembered tokens: a few KB each, so at most a few tens of MB. */
     static final int TOKENS_MAX = 10_000;
@@ -27,7 +25,7 @@ class VerifiedTokenCache implements BeanPostProcessor {
                 ? new CachingJwtDecoder(decoder, Clock.systemUTC()) : bean;
     }
 
-    static final class CachingJwtDecoder implements JwtDecoder {
+    public static final class CachingJwtDecoder implements JwtDecoder {
         private final JwtDecoder verifier;
         private final Clock clock;
         private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(TOKENS_MAX).build();

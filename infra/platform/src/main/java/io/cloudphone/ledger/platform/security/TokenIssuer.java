@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.api.security;
+package io.cloudphone.ledger.platform.security;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,21 +18,24 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.stereotype.Component;
 
-/** Signs tokens (RS256) with the local key: for users at login, and for command-api itself. */
-@Component
+/**
+ * Signs tokens (RS256) with the local issuer's key: for users at log-in (command-api), and an app's own service
+ * token for another app's query API. Only in an app given the private key ({@code cpl.security.jwt.private-key-location}).
+ */
 public class TokenIssuer {
 
-    /** The subject of command-api's own token for the ledger's query API. */
-    public static final String SERVICE_SUBJECT = "service:command-api";
+    /** The subject of an app's own token: {@code service:<spring.application.name>}. */
+    public static final String SERVICE_SUBJECT_PREFIX = "service:";
 
     private final JwtProperties properties;
+    private final String serviceSubject;
     private final JwtEncoder encoder;
     private final Clock clock;
 
-    public TokenIssuer(JwtProperties properties) {
+    public TokenIssuer(JwtProperties properties, String applicationName) {
         this.properties = properties;
+        this.serviceSubject = SERVICE_SUBJECT_PREFIX + applicationName;
         RSAPublicKey publicKey = RsaKeyConverters.x509().convert(open(properties.publicKeyLocation()));
         RSAPrivateKey privateKey = RsaKeyConverters.pkcs8().convert(open(properties.privateKeyLocation()));
         this.encoder = NimbusJwtEncoder.withKeyPair(publicKey, privateKey).build();
@@ -47,7 +50,7 @@ public class TokenIssuer {
     }
 
     public IssuedToken forService(Collection<String> permissions) {
-        return issue(SERVICE_SUBJECT, SERVICE_SUBJECT, List.of(), List.copyOf(permissions), properties.serviceTokenTtl());
+        return issue(serviceSubject, serviceSubject, List.of(), List.copyOf(permissions), properties.serviceTokenTtl());
     }
 
     private IssuedToken issue(String subject, String username, List<String> roles, List<String> permissions,

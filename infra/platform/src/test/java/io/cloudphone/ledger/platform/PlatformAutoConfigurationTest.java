@@ -1,0 +1,228 @@
+package io.cloudphone.ledger.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.cloudphone.ledger.platform.security.EndpointAccess;
+import io.cloudphone.ledger.platform.security.Permissions;
+import io.cloudphone.ledger.platform.security.ServiceToken;
+import io.cloudphone.ledger.platform.security.TestKeys;
+import io.cloudphone.ledger.platform.security.TokenIssuer;
+import io.cloudphone.ledger.platform.web.PlatformProblemHandler;
+import io.cloudphone.ledger.platform.web.Problems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The platform as an app meets it: a Spring Boot app with nothing but its own endpoints, rules and problem
+ * handler gets bearer-token security with the local key, problem+json for 401/403/413/500, the body limit and a
+ * token issuer when it has the private key.
+ */
+@SpringBootTest(classes = PlatformAutoConfigurationTest.App.class, properties = {
+        "spring.application.name=test-app",
+        "cpl.http.request-body-bytes-max=100"})
+@AutoConfigureMockMvc
+class PlatformAutoConfigurationTest {
+
+    private static final Path KEYS = keys();
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private TokenIssuer issuer;
+    @Autowired
+    private ServiceToken serviceToken;
+    @Autowired
+    private JwtDecoder decoder;
+
+    @DynamicPropertySource
+    static void localIssuer(DynamicPropertyRegistry properties) {
+        properties.add("cpl.security.jwt.private-key-location", () -> "file:" + KEYS.resolve("private.pem"));
+        properties.add("cpl.security.jwt.public-key-location", () -> "file:" + KEYS.resolve("public.pem"));
+        properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> "file:" + KEYS.resolve("public.pem"));
+        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "cpl-api");
+    }
+
+    @Test
+    void aRequestWithoutTokenIsUnauthorizedAsProblemJson() throws Exception {
+        mvc.perform(get("/reads"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Unauthorized"));
+    }
+
+    @Test
+    void aTokenWithThePermissionPassesTheAppsRule() throws Exception {
+        mvc.perform(get("/reads").header("Authorization", bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aTokenWithoutThePermissionIsForbiddenAsProblemJson() throws Exception {
+        mvc.perform(get("/reads").header("Authorization", bearer(Permissions.ACCOUNT_OWN)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsUnauthorized() throws Exception {
+        Path otherKeys = Files.createTempDirectory("other-keys");
+        TestKeys.writePem(TestKeys.newKeyPair(), otherKeys);
+        // Same issuer name, same claims, another key: the signature cannot verify.
+        String forged = new TokenIssuer(new io.cloudphone.ledger.platform.security.JwtProperties(null, null, null, null,
+                new org.springframework.core.io.FileSystemResource(otherKeys.resolve("private.pem")),
+                new org.springframework.core.io.FileSystemResource(otherKeys.resolve("public.pem"))), "forger")
+                .forUser(UUID.randomUUID(), "mallory", List.of(), List.of(Permissions.LEDGER_READ)).value();
+
+        mvc.perform(get("/reads").header("Authorization", "Bearer " + forged)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void healthAndTheAppsOpenEndpointsNeedNoToken() throws Exception {
+        mvc.perform(get("/open")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("\"" + "x".repeat(200) + "\"")
+                        .header("Authorization", bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.title").value("Request body too large"));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
+        mvc.perform(get("/boom").header("Authorization", bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("secret internals"))));
+    }
+
+    @Test
+    void theAppsOwnProblemHandlerComesBeforeThePlatformsCatchAll() throws Exception {
+        mvc.perform(get("/refused").header("Authorization", bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Refused by the app"));
+    }
+
+    @Test
+    void theServiceTokenNamesTheAppAndCarriesLedgerRead() {
+        String token = serviceToken.bearer().substring("Bearer ".length());
+
+        var jwt = decoder.decode(token);
+        assertThat(jwt.getSubject()).isEqualTo("service:test-app");
+        assertThat(jwt.getClaimAsStringList(Permissions.CLAIM)).containsExactly(Permissions.LEDGER_READ);
+        assertThat(decoder).as("verified tokens are remembered").isInstanceOf(
+                io.cloudphone.ledger.platform.security.VerifiedTokenCache.CachingJwtDecoder.class);
+    }
+
+    private String bearer(String permission) {
+        return "Bearer " + issuer.forUser(UUID.randomUUID(), "alice", List.of("USER"), List.of(permission)).value();
+    }
+
+    private static Path keys() {
+        try {
+            Path dir = Files.createTempDirectory("platform-keys");
+            TestKeys.writePem(TestKeys.newKeyPair(), dir);
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        EndpointAccess access() {
+            return requests -> requests
+                    .requestMatchers("/open").permitAll()
+                    .requestMatchers("/reads").hasAuthority(Permissions.LEDGER_READ)
+                    .anyRequest().authenticated();
+        }
+
+        @Bean
+        Endpoints endpoints() {
+            return new Endpoints();
+        }
+
+        @Bean
+        AppProblems appProblems() {
+            return new AppProblems();
+        }
+    }
+
+    @RestController
+    static class Endpoints {
+
+        @GetMapping("/open")
+        String open() {
+            return "open";
+        }
+
+        @GetMapping("/reads")
+        String reads() {
+            return "read";
+        }
+
+        @PostMapping("/echo")
+        String echo(@RequestBody String body) {
+            return body;
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("secret internals");
+        }
+
+        @GetMapping("/refused")
+        String refused() {
+            throw new AppRefusal();
+        }
+    }
+
+    static final class AppRefusal extends RuntimeException {
+    }
+
+    @RestControllerAdvice
+    @Order(PlatformProblemHandler.APP_ORDER)
+    static class AppProblems {
+
+        @ExceptionHandler(AppRefusal.class)
+        ResponseEntity<ProblemDetail> refused(AppRefusal e) {
+            return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the app", "the app said no");
+        }
+    }
+}
