@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final int PAGE_ENTRIES_MAX = 200;
 
     private final AccountCommands commands;
     private final AccountRepository accounts;
@@ -118,8 +117,8 @@ class AccountController {
                         @RequestParam(defaultValue = "9223372036854775807") long beforeVersion,
                         @RequestParam(defaultValue = "50") int limit) {
         visible(actor, accountId);
-        if (limit < 1 || limit > PAGE_ENTRIES_MAX) {
-            throw ApiProblem.invalid("limit must be 1 to " + PAGE_ENTRIES_MAX);
+        if (limit < 1 || limit > EntriesPage.ENTRIES_MAX) {
+            throw ApiProblem.invalid("limit must be 1 to " + EntriesPage.ENTRIES_MAX);
         }
         return ledger.entries(accountId, beforeVersion, limit).orElseGet(() -> new EntriesPage(List.of(), null));
     }

@@ -26,7 +26,7 @@ final class CpuSampler {
     /** The processes bin/stack recorded in a state dir, plus this JVM (the load generator). */
     static CpuSampler forStateDir(Path stateDir) {
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (String component : new String[] {"postgres", "kafka", "connect", "registry", "stream-apps", "command-api"}) {
+        for (String component : new String[] {"postgres", "kafka", "connect", "registry", "ledger", "command-api"}) {
             Path pidFile = stateDir.resolve("pids").resolve(component + ".pid");
             try {
                 if (Files.exists(pidFile)) {

@@ -6,11 +6,11 @@ import io.cloudphone.ledger.schemas.account.Consume;
 import io.cloudphone.ledger.schemas.account.OpenAccount;
 import io.cloudphone.ledger.schemas.account.Recharge;
 import io.cloudphone.ledger.schemas.serde.AvroSerde;
-import io.cloudphone.ledger.streams.deadletter.DeadLetterCounter;
 import io.cloudphone.ledger.streams.ledger.HoldExpiry;
-import io.cloudphone.ledger.streams.ledger.LedgerStreams;
 import io.cloudphone.ledger.streams.ledger.LedgerTopics;
 import io.cloudphone.ledger.streams.ledger.LedgerTopology;
+import io.cloudphone.ledger.streams.runtime.StreamsSettings;
+import io.cloudphone.ledger.streams.runtime.deadletter.DeadLetterCounter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ final class LedgerAloneBench {
         createTopics(names.outputs());
         Path stateDir = Files.createTempDirectory("bench-ledger");
         String applicationId = "bench-ledger-" + run;
-        Properties settings = LedgerStreams.processingSettings(applicationId, bootstrap, guarantee, 100,
+        Properties settings = StreamsSettings.processing(applicationId, bootstrap, guarantee, 100,
                 stateDir.toString());
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         // Tuning experiments: -Dcpl.bench.streams.<any Kafka Streams setting>=value overrides the app's own.

@@ -18,7 +18,7 @@ import io.cloudphone.ledger.schemas.serde.ConfluentWireFormat;
 import io.cloudphone.ledger.schemas.serde.RestSchemaRegistryClient;
 import io.cloudphone.ledger.schemas.user.RoleChange;
 import io.cloudphone.ledger.schemas.user.RoleEvent;
-import io.cloudphone.ledger.streams.deadletter.DeadLetterMetrics;
+import io.cloudphone.ledger.streams.runtime.deadletter.DeadLetterMetrics;
 import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.CommittedRecords;
 import io.cloudphone.ledger.system.Identities.Session;

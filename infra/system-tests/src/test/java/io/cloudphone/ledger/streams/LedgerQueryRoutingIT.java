@@ -39,7 +39,7 @@ class LedgerQueryRoutingIT {
         List<String> accounts = Requests.fundedAccounts(owner.api(), 6, 1_000);
         String token = TestTokens.signedByStack(Claims.valid(UUID.randomUUID(), List.of("ledger:read")));
         int port = freePort();
-        try (AppProcess second = AppProcess.start("stream-apps-2", LocalStack.appJar("stream-apps"), "384m", Map.of(
+        try (AppProcess second = AppProcess.start("ledger-2", LocalStack.appJar("ledger"), "384m", Map.of(
                 "CPL_LEDGER_PORT", Integer.toString(port),
                 "CPL_LEDGER_STATE_DIR", LocalStack.buildDir().resolve("it-apps").resolve("ledger-state-2").toString()),
                 port, LocalStack.buildDir().resolve("it-apps"))) {

@@ -78,7 +78,7 @@ class LedgerStallIsReportedIT {
 
                 JsonNode down = Awaitility.await("ledger health DOWN").atMost(SETTLE).pollInterval(Duration.ofMillis(500))
                         .until(() -> ledger.get("/actuator/health").body(), health -> "DOWN".equals(health.path("status").asText()));
-                JsonNode streams = down.path("components").path("ledgerStreams").path("details");
+                JsonNode streams = down.path("components").path("streams").path("details");
                 assertThat(streams.path("state").asText()).isEqualTo("STALLED");
                 assertThat(streams.path("error").asText()).contains("has not polled");
                 // Its decision may sit in the ledger's store (queries read it), but nothing is committed while stalled.

@@ -13,7 +13,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One of the apps (command-api, stream-apps) running from its runnable jar as its own OS process, the way
+ * One of the apps (command-api, the ledger) running from its runnable jar as its own OS process, the way
  * {@code infra/bin/stack run} and production run it. Being a real process is the point: a crash test can
  * end it with SIGKILL, and two apps never share a class path or a Spring context.
  */

@@ -28,9 +28,10 @@ public final class LocalStack {
         return Path.of(required("cpl.it.build-dir"));
     }
 
-    /** The runnable jar of an app module, e.g. {@code stream-apps} -> stream-apps/target/stream-apps-exec.jar. */
-    public static Path appJar(String module) {
-        return Path.of(required("cpl.it.repo-root"), module, "target", module + "-exec.jar");
+    /** The runnable jar of an app: {@code ledger} -> stream-apps/ledger/target/ledger-exec.jar, {@code command-api} -> ... */
+    public static Path appJar(String app) {
+        Path module = app.equals("ledger") ? Path.of("stream-apps", "ledger") : Path.of(app);
+        return Path.of(required("cpl.it.repo-root")).resolve(module).resolve("target").resolve(app + "-exec.jar");
     }
 
     /** infra/bin/stack, run with the same CPL_* environment as the tests (failsafe passes it). */

@@ -62,7 +62,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             // the production rate limit (two fetches per 30 s) would decide their answers (TrustedIssuersTest
             // covers the limit).
             ExternalIssuer external = ExternalIssuer.instance();
-            AppProcess ledger = AppProcess.start("stream-apps", LocalStack.appJar("stream-apps"), APP_HEAP, Map.of(
+            AppProcess ledger = AppProcess.start("ledger", LocalStack.appJar("ledger"), APP_HEAP, Map.of(
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
                     // Survives a restart of the process (crash tests), fresh for every build.
                     "CPL_LEDGER_STATE_DIR", logDir.resolve("ledger-state").toString(),
