@@ -10,6 +10,9 @@ import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import io.cloudphone.ledger.schemas.serde.SchemaRegistryClient;
 import io.cloudphone.ledger.schemas.user.RoleEvent;
 import io.cloudphone.ledger.schemas.user.UserEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,6 +48,43 @@ public final class Topics {
     public static final String USER_AGGREGATE_TYPE = "user";
     public static final String ROLE_AGGREGATE_TYPE = "role";
     public static final String NOTIFICATION_AGGREGATE_TYPE = "notification";
+    /** How Debezium's EventRouter names an aggregate type's topic (the connector's route.topic.replacement). */
+    public static final String OUTBOX_TOPIC_PREFIX = "cpl.outbox.";
+
+    /** 6 for every topic: room for a few stream threads or instances on a dev machine, and co-partitioned keys. */
+    public static final int PARTITIONS = 6;
+    /** Dead letters wait for an operator this long; bounded, so a flood of bad records cannot fill the disk for ever. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
+
+    /**
+     * Every topic of the system, defined once: the launcher creates these (the broker creates none), the apps
+     * check they exist, README's topic table lists them.
+     */
+    public static final List<TopicSpec> ALL = List.of(
+            outbox(ACCOUNT_AGGREGATE_TYPE, "account id", "AccountCommand"),
+            outbox(USER_AGGREGATE_TYPE, "user id", "UserEvent"),
+            outbox(ROLE_AGGREGATE_TYPE, "role name", "RoleEvent"),
+            outbox(NOTIFICATION_AGGREGATE_TYPE, "user id", "NotificationPreferenceChanged"),
+            ledger(LEDGER_DECISIONS, TopicSpec.Cleanup.DELETE, null, "account id", "LedgerDecision"),
+            ledger(LEDGER_ENTRIES, TopicSpec.Cleanup.DELETE, null, "account id", "LedgerEntry"),
+            ledger(LEDGER_BALANCES, TopicSpec.Cleanup.COMPACT, null, "account id", "AccountBalance"),
+            ledger(LEDGER_TRANSFER_LEGS, TopicSpec.Cleanup.DELETE, null, "account id of the leg", "AccountCommand"),
+            ledger(LEDGER_DEAD_LETTERS, TopicSpec.Cleanup.DELETE, DEAD_LETTER_RETENTION, TopicSpec.RAW, TopicSpec.RAW));
+
+    private static TopicSpec outbox(String aggregateType, String key, String value) {
+        return new TopicSpec(OUTBOX_TOPIC_PREFIX + aggregateType, PARTITIONS, TopicSpec.Cleanup.DELETE, null, key, value,
+                TopicSpec.DEBEZIUM);
+    }
+
+    private static TopicSpec ledger(String name, TopicSpec.Cleanup cleanup, Duration retention, String key,
+                                    String value) {
+        return new TopicSpec(name, PARTITIONS, cleanup, retention, key, value, "ledger");
+    }
+
+    /** The topic a name names. */
+    public static Optional<TopicSpec> named(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
 
     private final SchemaRegistryClient registry;
 

@@ -7,7 +7,6 @@ import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
 import io.cloudphone.ledger.system.LedgerAudit;
 import io.cloudphone.ledger.system.LoadGenerator;
-import io.cloudphone.ledger.system.LocalStack;
 import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.RunningSystem;
 import io.cloudphone.ledger.system.StackControl;
@@ -52,7 +51,7 @@ class OutboxExactlyOnceUnderConnectCrashIT {
             for (int kill = 1; kill <= 2; kill++) {
                 load.runFor(Duration.ofMillis(1_500 + random.nextInt(3_000)));
                 log.info("kill -9 of the Connect worker, {} of 2", kill);
-                StackControl.kill("connect", LocalStack.port("CPL_CONNECT_PORT"));
+                StackControl.kill("connect");
                 StackControl.start();
             }
             load.runFor(Duration.ofSeconds(2));

@@ -34,22 +34,9 @@ public final class LocalStack {
         return Path.of(required("cpl.it.repo-root")).resolve(module).resolve("target").resolve(app + "-exec.jar");
     }
 
-    /** infra/bin/stack, run with the same CPL_* environment as the tests (failsafe passes it). */
-    public static Path stackScript() {
-        return Path.of(required("cpl.it.repo-root"), "infra", "bin", "stack");
-    }
-
-    /** The PID bin/stack recorded for a component of the IT stack. */
-    public static long pidOf(String component) {
-        String stateDir = System.getenv("CPL_STATE_DIR");
-        if (stateDir == null) {
-            throw new IllegalStateException("CPL_STATE_DIR is not set: run integration tests with ./mvnw verify");
-        }
-        try {
-            return Long.parseLong(java.nio.file.Files.readString(Path.of(stateDir, "pids", component + ".pid")).trim());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The repository's root: failsafe passes it as the system property cpl.it.repo-root. */
+    public static String repoRoot() {
+        return required("cpl.it.repo-root");
     }
 
     private static String required(String property) {

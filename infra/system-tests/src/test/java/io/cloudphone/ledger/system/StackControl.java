@@ -1,70 +1,35 @@
 package io.cloudphone.ledger.system;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.cloudphone.ledger.launcher.Console;
+import io.cloudphone.ledger.launcher.Stack;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
-/** Crashes and restarts components of the IT stack the way an operator would meet them: SIGKILL, then bin/stack start. */
+/**
+ * Crashes and restarts components of the IT stack the way an operator would meet them: SIGKILL, then a start that
+ * brings back what is not running and redoes its set-up. Through the launcher's own Java API (the same code
+ * {@code infra/bin/stack} runs), on the IT stack's settings (failsafe passes its CPL_* variables).
+ */
 public final class StackControl {
-
-    private static final Duration GONE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private StackControl() {
     }
 
-    /** SIGKILL to the component bin/stack recorded, then waits until it is dead and its port is free. */
-    public static void kill(String component, int port) {
-        long pid = LocalStack.pidOf(component);
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        Awaitility.await(component + " (pid " + pid + ") gone").atMost(GONE_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> isGone(pid) && isFree(port));
+    /** SIGKILL to the component the launcher recorded, then waits until it is gone and its ports are free. */
+    public static void kill(String component) {
+        stack().kill(component);
     }
 
-    /** bin/stack start: brings back what is not running and redoes its set-up (e.g. registers the connector). */
+    /** Starts what is not running of the stack and redoes its set-up (e.g. registers the connector). */
     public static void start() {
-        try {
-            Path log = LocalStack.buildDir().resolve("it-apps").resolve("stack-restarts.log");
-            Files.createDirectories(log.getParent());
-            Process start = new ProcessBuilder(LocalStack.stackScript().toString(), "start")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (!start.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || start.exitValue() != 0) {
-                throw new IllegalStateException("bin/stack start did not bring the stack back; its output ends with:\n"
-                        + tail(log));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Stack stack = stack();
+        stack.start(stack.stackComponents());
     }
 
-    /** Dead, or a zombie nobody has reaped yet (its sockets are closed either way). */
-    private static boolean isGone(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException noSuchProcess) {
-            return true;
-        }
+    public static long pidOf(String component) {
+        return stack().pid(component).orElseThrow(() -> new IllegalStateException(component + " is not running"));
     }
 
-    private static boolean isFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException inUse) {
-            return false;
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        return text.substring(Math.max(0, text.length() - 2_000));
+    private static Stack stack() {
+        return Stack.fromEnvironment(Path.of(LocalStack.repoRoot()), Console.system());
     }
 }

@@ -1,0 +1,22 @@
+package io.cloudphone.ledger.launcher.component;
+
+import java.util.List;
+
+/**
+ * Every component of the local stack, in start order; they stop apps first, then the stack in reverse. Adding one
+ * (a simulator, another stream app) is its class, or an {@link App}, plus one line here.
+ */
+public final class Components {
+
+    public static final List<Component> ALL = List.of(
+            new Postgres(),
+            new Kafka(),
+            new Registry(),
+            new S3Proxy(),
+            new Connect(),
+            new App("ledger", "stream-apps/ledger", "CPL_LEDGER_PORT", "CPL_LEDGER_STATE_DIR"),
+            new App("command-api", "command-api", "CPL_API_PORT", null));
+
+    private Components() {
+    }
+}
