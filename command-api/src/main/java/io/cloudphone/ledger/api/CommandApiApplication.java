@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CommandApiApplication {
 
     /**
-     * Configuration is read from command-api.yml, not application.yml, so that this app and the ledger can
-     * share one classpath (the system tests run both in one JVM) without reading each other's settings.
+     * Configuration is read from command-api.yml, not application.yml, so that a class path holding more than one app (the
+     * system tests' and the benchmark's do) never reads another app's settings.
      */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(CommandApiApplication.class).properties("spring.config.name=command-api");

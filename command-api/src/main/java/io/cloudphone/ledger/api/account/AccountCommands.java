@@ -1,15 +1,14 @@
 package io.cloudphone.ledger.api.account;
 
+import io.cloudphone.ledger.api.outbox.OutboxDestinations;
+import io.cloudphone.ledger.api.outbox.OutboxEvent;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.platform.security.Permissions;
-import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
-import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -36,16 +35,16 @@ class AccountCommands {
 
     private final AccountRepository accounts;
     private final OutboxWriter outbox;
-    private final AvroSerde<AccountCommand> commandSerde;
+    private final OutboxDestinations destinations;
     private final TransactionRunner transactions;
     private final GroupCommit groupCommit;
     private final Clock clock;
 
-    AccountCommands(AccountRepository accounts, OutboxWriter outbox, Topics topics, TransactionRunner transactions,
+    AccountCommands(AccountRepository accounts, OutboxWriter outbox, OutboxDestinations destinations, TransactionRunner transactions,
                     GroupCommit groupCommit) {
         this.accounts = accounts;
         this.outbox = outbox;
-        this.commandSerde = topics.accountCommandSerde();
+        this.destinations = destinations;
         this.transactions = transactions;
         this.groupCommit = groupCommit;
         this.clock = Clock.systemUTC();
@@ -62,7 +61,7 @@ class AccountCommands {
                 throw ApiProblem.conflict("account " + accountId + " already exists");
             }
             accounts.insertRequest(request, null);
-            outbox.append(request.requestId(), Topics.ACCOUNT_AGGREGATE_TYPE, accountId, "OpenAccount", payload);
+            outbox.append(new OutboxEvent(request.requestId(), destinations.account(), accountId, "OpenAccount", payload));
             return request.requestId();
         });
     }
@@ -115,6 +114,6 @@ class AccountCommands {
                 .setOccurredAt(clock.instant())
                 .setCommand(body)
                 .build();
-        return commandSerde.serialize(Topics.ACCOUNT_COMMANDS, command);
+        return destinations.account().payload(command);
     }
 }

@@ -1,9 +1,10 @@
 package io.cloudphone.ledger.api.account;
 
+import io.cloudphone.ledger.api.outbox.OutboxDestinations;
+import io.cloudphone.ledger.api.outbox.OutboxEvent;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
-import io.cloudphone.ledger.schemas.Topics;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -51,14 +52,17 @@ class GroupCommit implements SmartLifecycle {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_MAX);
     private final AccountRepository accounts;
     private final OutboxWriter outbox;
+    private final OutboxDestinations destinations;
     private final TransactionRunner transactions;
     private final DistributionSummary batchSizes;
     private volatile boolean running;
     private Thread writer;
 
-    GroupCommit(AccountRepository accounts, OutboxWriter outbox, TransactionRunner transactions, MeterRegistry meters) {
+    GroupCommit(AccountRepository accounts, OutboxWriter outbox, OutboxDestinations destinations,
+                TransactionRunner transactions, MeterRegistry meters) {
         this.accounts = accounts;
         this.outbox = outbox;
+        this.destinations = destinations;
         this.transactions = transactions;
         this.batchSizes = DistributionSummary.builder("cpl.account.requests.batch.size")
                 .description("account requests committed by one transaction").register(meters);
@@ -136,7 +140,7 @@ class GroupCommit implements SmartLifecycle {
     private Map<Pending, Object> writeAll(List<Pending> batch) {
         Set<UUID> inserted = accounts.insertRequests(batch.stream()
                 .map(p -> new AccountRepository.Keyed(p.request(), p.idempotencyKey())).toList());
-        List<OutboxWriter.OutboxEvent> events = new ArrayList<>(batch.size());
+        List<OutboxEvent> events = new ArrayList<>(batch.size());
         Map<Pending, Object> answers = new HashMap<>();
         for (Pending pending : batch) {
             AccountRequest request = pending.request();
@@ -147,8 +151,8 @@ class GroupCommit implements SmartLifecycle {
             if (request.kind() == RequestKind.HOLD) {
                 accounts.insertHold(request);
             }
-            events.add(new OutboxWriter.OutboxEvent(request.requestId(), Topics.ACCOUNT_AGGREGATE_TYPE,
-                    request.accountId(), pending.eventType(), pending.payload()));
+            events.add(new OutboxEvent(request.requestId(), destinations.account(), request.accountId(),
+                    pending.eventType(), pending.payload()));
             answers.put(pending, new AccountCommands.Submitted(request.requestId(), request.holdId()));
         }
         if (!events.isEmpty()) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Holds (the seed's freeze/unfreeze): place one on an account, then capture all or part of it, or release
+ * Holds (the replaced platform's freeze/unfreeze): place one on an account, then capture all or part of it, or release
  * it. An expired hold is released by the ledger itself. Capture and release name only the hold: its account
  * (and so the ledger partition that decides) comes from the hold's row, written when it was placed.
  */

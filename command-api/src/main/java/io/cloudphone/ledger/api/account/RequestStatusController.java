@@ -3,6 +3,7 @@ package io.cloudphone.ledger.api.account;
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.schemas.ledger.LedgerRequestIds;
 import io.cloudphone.ledger.schemas.query.DecisionView;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,14 +59,15 @@ class RequestStatusController {
             return null;
         }
         String transferId = request.requestId().toString();
-        Optional<DecisionView> credit = ledger.decision(request.toAccountId(), transferId + ":in");
+        Optional<DecisionView> credit = ledger.decision(request.toAccountId(), LedgerRequestIds.transferIn(transferId));
         if (credit.isEmpty()) {
             return "IN_FLIGHT";
         }
         if ("ACCEPTED".equals(credit.get().outcome())) {
             return "CREDITED";
         }
-        return ledger.decision(request.accountId(), transferId + ":refund").isPresent() ? "REFUNDED" : "IN_FLIGHT";
+        return ledger.decision(request.accountId(), LedgerRequestIds.transferRefund(transferId)).isPresent()
+                ? "REFUNDED" : "IN_FLIGHT";
     }
 
     private static Optional<UUID> parse(String requestId) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The log-in counters of a user, each changed by ONE statement: concurrent attempts serialise on the row
- * inside PostgreSQL and none is lost (the seed read the count, added one and saved, up to three times per
+ * inside PostgreSQL and none is lost (the replaced platform read the count, added one and saved, up to three times per
  * request).
  */
 @Repository

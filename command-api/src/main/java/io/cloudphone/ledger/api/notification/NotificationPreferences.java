@@ -1,9 +1,8 @@
 package io.cloudphone.ledger.api.notification;
 
+import io.cloudphone.ledger.api.outbox.OutboxDestinations;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
-import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.notification.NotificationPreferenceChanged;
-import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A user's notification preferences. Each write is one statement: the defaults are one idempotent INSERT
- * in the user's creation transaction, and an update is one upsert (the seed read, then created or
+ * in the user's creation transaction, and an update is one upsert (the replaced platform read, then created or
  * changed fields one by one, then saved). An update's event is written to the outbox in its transaction.
  */
 @Component
@@ -29,14 +28,14 @@ public class NotificationPreferences {
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
-    private final AvroSerde<NotificationPreferenceChanged> serde;
+    private final OutboxDestinations destinations;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    NotificationPreferences(JdbcClient jdbc, OutboxWriter outbox, Topics topics, JsonMapper json) {
+    NotificationPreferences(JdbcClient jdbc, OutboxWriter outbox, OutboxDestinations destinations, JsonMapper json) {
         this.jdbc = jdbc;
         this.outbox = outbox;
-        this.serde = topics.notificationPreferenceSerde();
+        this.destinations = destinations;
         this.json = json;
     }
 
@@ -84,8 +83,7 @@ public class NotificationPreferences {
                 .setEnabled(enabled).setChannels(names(channels)).setCustomSettingsJson(settingsJson)
                 .setOccurredAt(clock.instant())
                 .build();
-        outbox.append(eventId, Topics.NOTIFICATION_AGGREGATE_TYPE, userId.toString(), "NotificationPreferenceChanged",
-                serde.serialize(Topics.NOTIFICATION_EVENTS, event));
+        outbox.append(destinations.notification().event(eventId, userId.toString(), event));
         return stored;
     }
 

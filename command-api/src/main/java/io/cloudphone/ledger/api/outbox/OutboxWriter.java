@@ -1,7 +1,6 @@
 package io.cloudphone.ledger.api.outbox;
 
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,10 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class OutboxWriter {
-
-    /** One outbox row: the event id, where Debezium routes it, and its payload in Confluent wire format. */
-    public record OutboxEvent(UUID eventId, String aggregateType, String aggregateId, String eventType, byte[] payload) {
-    }
 
     private static final String INSERT = """
             INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)""";
@@ -36,7 +31,7 @@ public class OutboxWriter {
     public void appendAll(List<OutboxEvent> events) {
         int[][] inserted = batch.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
             statement.setObject(1, event.eventId());
-            statement.setString(2, event.aggregateType());
+            statement.setString(2, event.destination().aggregateType());
             statement.setString(3, event.aggregateId());
             statement.setString(4, event.eventType());
             statement.setBytes(5, event.payload());
@@ -48,20 +43,19 @@ public class OutboxWriter {
         }
     }
 
-    /** @param payload the event in Confluent wire format, passed through to Kafka untouched */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(UUID eventId, String aggregateType, String aggregateId, String eventType, byte[] payload) {
+    public void append(OutboxEvent event) {
         int inserted = jdbc.sql("""
                         INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload)
                         VALUES (:id, :aggregateType, :aggregateId, :type, :payload)""")
-                .param("id", eventId)
-                .param("aggregateType", aggregateType)
-                .param("aggregateId", aggregateId)
-                .param("type", eventType)
-                .param("payload", payload)
+                .param("id", event.eventId())
+                .param("aggregateType", event.destination().aggregateType())
+                .param("aggregateId", event.aggregateId())
+                .param("type", event.eventType())
+                .param("payload", event.payload())
                 .update();
         if (inserted != 1) {
-            throw new IllegalStateException("outbox insert for event " + eventId + " affected " + inserted + " rows");
+            throw new IllegalStateException("outbox insert for event " + event.eventId() + " affected " + inserted + " rows");
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.cloudphone.ledger.api.role;
 
+import io.cloudphone.ledger.api.outbox.OutboxDestinations;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
 import io.cloudphone.ledger.api.system.TransactionRunner;
-import io.cloudphone.ledger.schemas.Topics;
-import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import io.cloudphone.ledger.schemas.user.RoleChange;
 import io.cloudphone.ledger.schemas.user.RoleEvent;
 import java.time.Clock;
@@ -16,21 +15,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creates and updates roles together with their permissions in ONE transaction each, with the role's
- * event in the outbox (the seed loaded permissions, then saved the role, with nothing atomic).
+ * event in the outbox (the replaced platform loaded permissions, then saved the role, with nothing atomic).
  */
 @Service
 class RoleCommands {
 
     private final RoleRepository roles;
     private final OutboxWriter outbox;
-    private final AvroSerde<RoleEvent> serde;
+    private final OutboxDestinations destinations;
     private final TransactionRunner transactions;
     private final Clock clock = Clock.systemUTC();
 
-    RoleCommands(RoleRepository roles, OutboxWriter outbox, Topics topics, TransactionRunner transactions) {
+    RoleCommands(RoleRepository roles, OutboxWriter outbox, OutboxDestinations destinations, TransactionRunner transactions) {
         this.roles = roles;
         this.outbox = outbox;
-        this.serde = topics.roleEventSerde();
+        this.destinations = destinations;
         this.transactions = transactions;
     }
 
@@ -68,8 +67,8 @@ class RoleCommands {
                 .setEventId(eventId.toString()).setRoleName(role.name()).setVersion(role.version())
                 .setChange(change).setPermissions(role.permissions()).setOccurredAt(clock.instant())
                 .build();
-        outbox.append(eventId, Topics.ROLE_AGGREGATE_TYPE, role.name(), "Role" + (change == RoleChange.CREATED
-                ? "Created" : "Updated"), serde.serialize(Topics.ROLE_EVENTS, event));
+        outbox.append(destinations.role().event(eventId, role.name(),
+                change == RoleChange.CREATED ? "RoleCreated" : "RoleUpdated", event));
     }
 
     private static RuntimeException refusal(DataIntegrityViolationException e, String name, List<String> permissions) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TransactionRunner {
 
-    /** Attempts after the first; the seed's guide asks for a few, not an endless loop. */
+    /** Attempts after the first: a few, not an endless loop (a conflict that outlasts them is not transient). */
     static final int RETRIES_MAX = 4;
     static final Duration DELAY_FIRST = Duration.ofMillis(10);
     static final double DELAY_MULTIPLIER = 2.0;

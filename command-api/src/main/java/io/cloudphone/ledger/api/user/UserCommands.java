@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 /**
  * Creates, changes and deletes users. Each command is ONE local transaction that changes the user, appends
  * its event to the user's event store and writes it to the outbox, so a committed change is always
- * published and a failed one never is (the seed saved, then published). Password hashing, which is slow
+ * published and a failed one never is (the replaced platform saved, then published). Password hashing, which is slow
  * on purpose, happens before the transaction opens.
  */
 @Service

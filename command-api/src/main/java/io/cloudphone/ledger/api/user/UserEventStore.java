@@ -1,10 +1,9 @@
 package io.cloudphone.ledger.api.user;
 
+import io.cloudphone.ledger.api.outbox.OutboxDestinations;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
-import io.cloudphone.ledger.schemas.Topics;
-import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import io.cloudphone.ledger.schemas.user.UserEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +21,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The user event store (the seed's saveEvents / saveEvent, now one path for both). Appending at an
+ * The user event store (the replaced platform's saveEvents / saveEvent, now one path for both). Appending at an
  * expected version inserts the events at the next versions; the primary key (aggregate_id, version) is
  * what refuses a concurrent writer, whose transaction then rolls back whole: a batch lands entirely or not
  * at all. Each event is also written to the outbox in the same transaction.
@@ -42,14 +41,14 @@ public class UserEventStore {
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
-    private final AvroSerde<UserEvent> serde;
+    private final OutboxDestinations destinations;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    UserEventStore(JdbcClient jdbc, OutboxWriter outbox, Topics topics, JsonMapper json) {
+    UserEventStore(JdbcClient jdbc, OutboxWriter outbox, OutboxDestinations destinations, JsonMapper json) {
         this.jdbc = jdbc;
         this.outbox = outbox;
-        this.serde = topics.userEventSerde();
+        this.destinations = destinations;
         this.json = json;
     }
 
@@ -112,8 +111,7 @@ public class UserEventStore {
                 .setOccurredAt(occurredAt)
                 .setEvent(event.body())
                 .build();
-        outbox.append(event.eventId(), Topics.USER_AGGREGATE_TYPE, userId.toString(), event.type(),
-                serde.serialize(Topics.USER_EVENTS, published));
+        outbox.append(destinations.user().event(event.eventId(), userId.toString(), event.type(), published));
     }
 
     private static ApiProblem conflict(UUID userId, long expectedVersion) {

@@ -2,7 +2,6 @@ package io.cloudphone.ledger.bench;
 
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.serde.RestSchemaRegistryClient;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The whole benchmark, in one run on one machine, against a running system (infra/bin/bench starts one): the
- * seed's row-lock baseline with pgbench, the REST API end to end on a hot account and spread over 10,000
+ * replaced platform's row-lock baseline with pgbench, the REST API end to end on a hot account and spread over 10,000
  * accounts, latency at a steady 500 requests/s, and the ledger topology alone with exactly_once_v2 and
  * at_least_once. Prints a report and writes it to the file named by the first argument.
  */

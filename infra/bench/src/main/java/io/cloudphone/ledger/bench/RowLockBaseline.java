@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The seed's row-lock pattern (SELECT ... FOR UPDATE, UPDATE, INSERT history) on the same PostgreSQL, run by
+ * The replaced platform's row-lock pattern (SELECT ... FOR UPDATE, UPDATE, INSERT history) on the same PostgreSQL, run by
  * pgbench with the script kept in infra/bench: the baseline the ledger is compared with.
  */
 final class RowLockBaseline {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The seed saved, then published. Here a change and its outbox event commit together: each committed change
+ * The replaced platform saved, then published. Here a change and its outbox event commit together: each committed change
  * has exactly one outbox row, and a change refused half-way (after some of its statements ran) leaves none.
  */
 @ExtendWith(RunningSystem.class)

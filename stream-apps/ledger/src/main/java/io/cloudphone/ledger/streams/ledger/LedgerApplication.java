@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LedgerApplication {
 
     /**
-     * Configuration is read from ledger.yml, not application.yml, so that this app and command-api can
-     * share one classpath (the system tests run both in one JVM) without reading each other's settings.
+     * Configuration is read from ledger.yml, not application.yml, so that a class path holding more than one app (the
+     * system tests' and the benchmark's do) never reads another app's settings.
      */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(LedgerApplication.class).properties("spring.config.name=ledger");

@@ -16,6 +16,7 @@ import io.cloudphone.ledger.schemas.ledger.AccountBalance;
 import io.cloudphone.ledger.schemas.ledger.EntryKind;
 import io.cloudphone.ledger.schemas.ledger.Hold;
 import io.cloudphone.ledger.schemas.ledger.HoldStatus;
+import io.cloudphone.ledger.schemas.ledger.LedgerRequestIds;
 import io.cloudphone.ledger.schemas.ledger.RejectionCode;
 import java.time.Instant;
 import java.util.List;
@@ -31,19 +32,6 @@ import java.util.Optional;
  * arithmetic is exact (an overflow is a BALANCE_OVERFLOW rejection, never a wrap).
  */
 public final class LedgerDecider {
-
-    /** Request id of the decision the ledger makes itself when a hold expires. */
-    public static String expiryRequestId(String holdId) {
-        return "hold-expiry:" + holdId;
-    }
-
-    public static String transferInRequestId(String transferId) {
-        return transferId + ":in";
-    }
-
-    public static String transferRefundRequestId(String transferId) {
-        return transferId + ":refund";
-    }
 
     public LedgerOutcome decide(LedgerView view, AccountCommand command, Instant at) {
         Object body = command.getCommand();
@@ -103,7 +91,7 @@ public final class LedgerDecider {
         if (account == null || hold.getStatus() != HoldStatus.OPEN) {
             throw new IllegalStateException("hold " + hold.getHoldId() + " is not an open hold of an open account");
         }
-        Posting posting = new Posting(account, expiryRequestId(hold.getHoldId()), at);
+        Posting posting = new Posting(account, LedgerRequestIds.holdExpiry(hold.getHoldId()), at);
         posting.release(hold.getAmountMinor(), EntryKind.HOLD_EXPIRY);
         return posting.accept("HoldExpired", List.of(closed(hold, HoldStatus.EXPIRED, 0, posting.requestId(), at)),
                 List.of());
@@ -232,7 +220,7 @@ public final class LedgerDecider {
         }
         posting.debit(amount, EntryKind.TRANSFER_OUT, SystemAccounts.transfersInFlight(out.getCurrency()));
         AccountCommand credit = AccountCommand.newBuilder()
-                .setRequestId(transferInRequestId(out.getTransferId()))
+                .setRequestId(LedgerRequestIds.transferIn(out.getTransferId()))
                 .setAccountId(out.getToAccountId())
                 .setOccurredAt(posting.at())
                 .setCommand(TransferIn.newBuilder().setTransferId(out.getTransferId())
@@ -258,7 +246,7 @@ public final class LedgerDecider {
     /** The destination refuses: the money goes back to the source, which alone may hold it again. */
     private static LedgerOutcome refusedTransferIn(Rejection rejection, TransferIn in, RejectionCode code, String reason) {
         AccountCommand refund = AccountCommand.newBuilder()
-                .setRequestId(transferRefundRequestId(in.getTransferId()))
+                .setRequestId(LedgerRequestIds.transferRefund(in.getTransferId()))
                 .setAccountId(in.getFromAccountId())
                 .setOccurredAt(rejection.at())
                 .setCommand(TransferRefund.newBuilder().setTransferId(in.getTransferId())
