@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudphone.ledger.launcher.core.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

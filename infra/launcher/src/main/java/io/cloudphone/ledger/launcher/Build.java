@@ -1,5 +1,8 @@
 package io.cloudphone.ledger.launcher;
 
+import io.cloudphone.ledger.launcher.core.LauncherException;
+import io.cloudphone.ledger.launcher.core.Seconds;
+import io.cloudphone.ledger.launcher.core.StackContext;
 import io.cloudphone.ledger.launcher.process.Commands;
 import java.nio.file.Path;
 import java.time.Duration;

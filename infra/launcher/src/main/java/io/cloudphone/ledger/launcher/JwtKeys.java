@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.launcher;
 
+import io.cloudphone.ledger.launcher.core.Console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,13 @@ package io.cloudphone.ledger.launcher;
 
 import io.cloudphone.ledger.launcher.component.Component;
 import io.cloudphone.ledger.launcher.component.Components;
+import io.cloudphone.ledger.launcher.core.Console;
+import io.cloudphone.ledger.launcher.core.Http;
+import io.cloudphone.ledger.launcher.core.LauncherException;
+import io.cloudphone.ledger.launcher.core.Seconds;
+import io.cloudphone.ledger.launcher.core.StackContext;
+import io.cloudphone.ledger.launcher.core.StackSettings;
+import io.cloudphone.ledger.launcher.core.StateDir;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
 import io.cloudphone.ledger.launcher.process.Processes;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.launcher;
 
 import io.cloudphone.ledger.launcher.component.Component;
+import io.cloudphone.ledger.launcher.core.StackContext;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
 import java.util.List;
 import java.util.Map;

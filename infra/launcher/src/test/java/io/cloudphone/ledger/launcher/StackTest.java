@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudphone.ledger.launcher.component.Component;
+import io.cloudphone.ledger.launcher.core.Console;
+import io.cloudphone.ledger.launcher.core.LauncherException;
+import io.cloudphone.ledger.launcher.core.StackContext;
+import io.cloudphone.ledger.launcher.core.StackSettings;
 import io.cloudphone.ledger.launcher.process.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

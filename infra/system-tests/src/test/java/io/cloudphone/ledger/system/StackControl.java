@@ -1,7 +1,7 @@
 package io.cloudphone.ledger.system;
 
-import io.cloudphone.ledger.launcher.Console;
 import io.cloudphone.ledger.launcher.Stack;
+import io.cloudphone.ledger.launcher.core.Console;
 import java.nio.file.Path;
 
 /**

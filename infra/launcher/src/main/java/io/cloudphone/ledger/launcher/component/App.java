@@ -1,7 +1,7 @@
 package io.cloudphone.ledger.launcher.component;
 
-import io.cloudphone.ledger.launcher.Http;
-import io.cloudphone.ledger.launcher.StackContext;
+import io.cloudphone.ledger.launcher.core.Http;
+import io.cloudphone.ledger.launcher.core.StackContext;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.cloudphone.ledger.launcher.component;
 
-import io.cloudphone.ledger.launcher.StackContext;
+import io.cloudphone.ledger.launcher.core.StackContext;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
 import io.cloudphone.ledger.launcher.process.Processes.Signal;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.cloudphone.ledger.launcher.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cloudphone.ledger.launcher.Http;
-import io.cloudphone.ledger.launcher.LauncherException;
-import io.cloudphone.ledger.launcher.StackContext;
-import io.cloudphone.ledger.launcher.Templates;
+import io.cloudphone.ledger.launcher.core.Http;
+import io.cloudphone.ledger.launcher.core.LauncherException;
+import io.cloudphone.ledger.launcher.core.StackContext;
+import io.cloudphone.ledger.launcher.core.Templates;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
 import io.cloudphone.ledger.launcher.process.Processes;
 import java.io.IOException;

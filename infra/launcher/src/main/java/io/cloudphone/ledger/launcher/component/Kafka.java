@@ -1,9 +1,11 @@
 package io.cloudphone.ledger.launcher.component;
 
-import io.cloudphone.ledger.launcher.Http;
-import io.cloudphone.ledger.launcher.LauncherException;
-import io.cloudphone.ledger.launcher.StackContext;
-import io.cloudphone.ledger.launcher.Templates;
+import io.cloudphone.ledger.launcher.core.Http;
+import io.cloudphone.ledger.launcher.core.LauncherException;
+import io.cloudphone.ledger.launcher.core.Seconds;
+import io.cloudphone.ledger.launcher.core.Seconds;
+import io.cloudphone.ledger.launcher.core.StackContext;
+import io.cloudphone.ledger.launcher.core.Templates;
 import io.cloudphone.ledger.launcher.kafka.TopicSetup;
 import io.cloudphone.ledger.launcher.process.Commands;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
@@ -116,7 +118,7 @@ public final class Kafka implements Component {
         long started = System.nanoTime();
         new TopicSetup(context.console()).ensure(bootstrap(context), Topics.ALL, context.settings().healthTimeout());
         context.console().say("kafka: answered a topic listing; every topic of the catalogue exists ("
-                + io.cloudphone.ledger.launcher.Seconds.since(started) + "s)");
+                + Seconds.since(started) + "s)");
     }
 
     public static String bootstrap(StackContext context) {

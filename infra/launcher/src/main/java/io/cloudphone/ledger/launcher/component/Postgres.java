@@ -1,8 +1,8 @@
 package io.cloudphone.ledger.launcher.component;
 
-import io.cloudphone.ledger.launcher.LauncherException;
-import io.cloudphone.ledger.launcher.StackContext;
-import io.cloudphone.ledger.launcher.Templates;
+import io.cloudphone.ledger.launcher.core.LauncherException;
+import io.cloudphone.ledger.launcher.core.StackContext;
+import io.cloudphone.ledger.launcher.core.Templates;
 import io.cloudphone.ledger.launcher.process.Commands;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
 import io.cloudphone.ledger.launcher.process.Processes.Signal;

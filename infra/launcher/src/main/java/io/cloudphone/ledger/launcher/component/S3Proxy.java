@@ -1,8 +1,8 @@
 package io.cloudphone.ledger.launcher.component;
 
-import io.cloudphone.ledger.launcher.Http;
-import io.cloudphone.ledger.launcher.StackContext;
-import io.cloudphone.ledger.launcher.Templates;
+import io.cloudphone.ledger.launcher.core.Http;
+import io.cloudphone.ledger.launcher.core.StackContext;
+import io.cloudphone.ledger.launcher.core.Templates;
 import io.cloudphone.ledger.launcher.process.ProcessSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

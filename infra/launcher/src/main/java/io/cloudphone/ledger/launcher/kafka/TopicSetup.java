@@ -1,7 +1,7 @@
 package io.cloudphone.ledger.launcher.kafka;
 
-import io.cloudphone.ledger.launcher.Console;
-import io.cloudphone.ledger.launcher.LauncherException;
+import io.cloudphone.ledger.launcher.core.Console;
+import io.cloudphone.ledger.launcher.core.LauncherException;
 import io.cloudphone.ledger.schemas.TopicSpec;
 import java.time.Duration;
 import java.util.Collection;

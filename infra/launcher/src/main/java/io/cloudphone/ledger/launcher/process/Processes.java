@@ -1,6 +1,6 @@
 package io.cloudphone.ledger.launcher.process;
 
-import io.cloudphone.ledger.launcher.LauncherException;
+import io.cloudphone.ledger.launcher.core.LauncherException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEA
 
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.serde.RestSchemaRegistryClient;
+import io.cloudphone.ledger.streams.runtime.StoreUnavailableException;
 import io.cloudphone.ledger.streams.runtime.deadletter.DeadLetterMetrics;
-import io.cloudphone.ledger.streams.runtime.query.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.streams.runtime.query;
 
+import io.cloudphone.ledger.streams.runtime.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.function.Function;

@@ -2,6 +2,7 @@ package io.cloudphone.ledger.streams.runtime.query;
 
 import io.cloudphone.ledger.platform.web.PlatformProblemHandler;
 import io.cloudphone.ledger.platform.web.Problems;
+import io.cloudphone.ledger.streams.runtime.StoreUnavailableException;
 import java.time.Duration;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;

@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.streams.runtime.query;
 
+import io.cloudphone.ledger.streams.runtime.StoreUnavailableException;
 import io.cloudphone.ledger.streams.runtime.StreamsRunner;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.launcher;
+package io.cloudphone.ledger.launcher.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,9 @@
-package io.cloudphone.ledger.streams.runtime;
+package io.cloudphone.ledger.streams.runtime.autoconfigure;
 
+import io.cloudphone.ledger.streams.runtime.StreamApp;
+import io.cloudphone.ledger.streams.runtime.StreamsHealthIndicator;
+import io.cloudphone.ledger.streams.runtime.StreamsProperties;
+import io.cloudphone.ledger.streams.runtime.StreamsRunner;
 import io.cloudphone.ledger.streams.runtime.query.QueryRouter;
 import io.cloudphone.ledger.streams.runtime.query.StoreProblems;
 import io.cloudphone.ledger.streams.runtime.query.StoreQueries;

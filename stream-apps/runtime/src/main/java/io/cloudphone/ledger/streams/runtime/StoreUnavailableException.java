@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.streams.runtime.query;
+package io.cloudphone.ledger.streams.runtime;
 
 /** A store cannot be queried right now (starting, rebalancing, migrating): the caller should retry. */
 public class StoreUnavailableException extends RuntimeException {

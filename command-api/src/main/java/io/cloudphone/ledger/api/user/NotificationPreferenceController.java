@@ -1,9 +1,10 @@
-package io.cloudphone.ledger.api.notification;
+package io.cloudphone.ledger.api.user;
 
+import io.cloudphone.ledger.api.notification.NotificationPreferences;
+import io.cloudphone.ledger.api.notification.NotificationType;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
-import io.cloudphone.ledger.api.user.UserCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.launcher;
+package io.cloudphone.ledger.launcher.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.launcher;
+package io.cloudphone.ledger.launcher.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 public final class StateDir {
 
-    static final String MARKER = ".cpl-stack";
+    public static final String MARKER = ".cpl-stack";
     static final Duration LOCK_POLL = Duration.ofMillis(200);
 
     private final Path root;

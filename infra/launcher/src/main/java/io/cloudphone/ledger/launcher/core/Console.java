@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.launcher;
+package io.cloudphone.ledger.launcher.core;
 
 import java.io.PrintStream;
 

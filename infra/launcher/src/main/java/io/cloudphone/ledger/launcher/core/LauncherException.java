@@ -1,4 +1,4 @@
-package io.cloudphone.ledger.launcher;
+package io.cloudphone.ledger.launcher.core;
 
 /**
  * What the launcher cannot do, as the one line an operator reads: which component, what went wrong, and where
