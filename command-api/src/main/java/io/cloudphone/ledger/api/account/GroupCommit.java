@@ -66,6 +66,7 @@ class GroupCommit implements SmartLifecycle {
         this.transactions = transactions;
         this.batchSizes = DistributionSummary.builder("cpl.account.requests.batch.size")
                 .description("account requests committed by one transaction").register(meters);
+        meters.gauge("cpl.account.requests.queued", queue, BlockingQueue::size);
     }
 
     /** Queues the request and waits until its batch has committed; the first request's answer for a replayed key. */
@@ -88,6 +89,11 @@ class GroupCommit implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Requests waiting for their batch now: the gauge {@code cpl.account.requests.queued}. */
+    int queued() {
+        return queue.size();
     }
 
     private void writeLoop() {
