@@ -17,24 +17,28 @@ final class AccountCommandBodies {
     }
 
     static Object of(AccountRequest request) {
-        return switch (request.kind()) {
-            case OPEN -> OpenAccount.newBuilder().setCurrency(request.currency()).build();
-            case RECHARGE -> Recharge.newBuilder().setAmountMinor(request.amountMinor()).setCurrency(request.currency())
+        return switch (request) {
+            case AccountRequest.Open open -> OpenAccount.newBuilder().setCurrency(open.currency()).build();
+            case AccountRequest.Recharge recharge -> Recharge.newBuilder().setAmountMinor(recharge.amountMinor())
+                    .setCurrency(recharge.currency()).build();
+            case AccountRequest.Consume consume -> Consume.newBuilder().setAmountMinor(consume.amountMinor())
+                    .setCurrency(consume.currency()).build();
+            case AccountRequest.PlaceHold hold -> PlaceHold.newBuilder().setHoldId(hold.holdId().toString())
+                    .setAmountMinor(hold.amountMinor()).setCurrency(hold.currency())
+                    .setExpiresAt(hold.expiresAt()).build();
+            case AccountRequest.CaptureHold capture -> CaptureHold.newBuilder().setHoldId(capture.holdId().toString())
+                    .setAmountMinor(capture.amountMinor().isPresent() ? capture.amountMinor().getAsLong() : null)
                     .build();
-            case CONSUME -> Consume.newBuilder().setAmountMinor(request.amountMinor()).setCurrency(request.currency())
+            case AccountRequest.ReleaseHold release -> ReleaseHold.newBuilder().setHoldId(release.holdId().toString())
                     .build();
-            case HOLD -> PlaceHold.newBuilder().setHoldId(request.holdId().toString())
-                    .setAmountMinor(request.amountMinor()).setCurrency(request.currency())
-                    .setExpiresAt(request.expiresAt()).build();
-            case CAPTURE -> CaptureHold.newBuilder().setHoldId(request.holdId().toString())
-                    .setAmountMinor(request.amountMinor()).build();
-            case RELEASE -> ReleaseHold.newBuilder().setHoldId(request.holdId().toString()).build();
-            case ADJUST -> Adjust.newBuilder().setAmountMinor(request.amountMinor()).setCurrency(request.currency())
-                    .setReason(request.reason()).setOperatorId(String.valueOf(request.actorId())).build();
-            case TRANSFER -> TransferOut.newBuilder().setTransferId(request.requestId().toString())
-                    .setToAccountId(request.toAccountId()).setAmountMinor(request.amountMinor())
-                    .setCurrency(request.currency()).build();
-            case OVERDRAFT -> SetOverdraftLimit.newBuilder().setLimitMinor(request.amountMinor()).build();
+            case AccountRequest.Adjust adjust -> Adjust.newBuilder().setAmountMinor(adjust.amountMinor())
+                    .setCurrency(adjust.currency()).setReason(adjust.reason())
+                    .setOperatorId(String.valueOf(adjust.actorId())).build();
+            case AccountRequest.Transfer transfer -> TransferOut.newBuilder()
+                    .setTransferId(transfer.requestId().toString()).setToAccountId(transfer.toAccountId())
+                    .setAmountMinor(transfer.amountMinor()).setCurrency(transfer.currency()).build();
+            case AccountRequest.SetOverdraftLimit limit -> SetOverdraftLimit.newBuilder()
+                    .setLimitMinor(limit.limitMinor()).build();
         };
     }
 

@@ -29,8 +29,13 @@ class AccountCommands {
         LEDGER_ADJUST
     }
 
-    /** The request's id, and the hold's id when it placed one. */
+    /** The request's id, and the hold's id when it is about a hold. */
     record Submitted(UUID requestId, UUID holdId) {
+
+        static Submitted of(AccountRequest request) {
+            return new Submitted(request.requestId(),
+                    request instanceof AccountRequest.OnHold onHold ? onHold.holdId() : null);
+        }
     }
 
     private final AccountRepository accounts;
@@ -54,7 +59,7 @@ class AccountCommands {
         if (!actor.can(Permissions.ACCOUNT_OWN)) {
             throw ApiProblem.forbidden("opening an account needs " + Permissions.ACCOUNT_OWN);
         }
-        AccountRequest request = AccountRequest.of(accountId, RequestKind.OPEN, null, currency, actor.userId());
+        AccountRequest request = new AccountRequest.Open(AccountRequest.newRequestId(), accountId, actor.userId(), currency);
         byte[] payload = payload(request, AccountCommandBodies.of(request));
         return transactions.inTransaction("account-open", status -> {
             if (!accounts.insertAccount(accountId, currency, actor.userId())) {
@@ -78,8 +83,8 @@ class AccountCommands {
             throw ApiProblem.invalid("account " + account.accountId() + " is in " + account.currency() + ", not "
                     + draft.currency());
         }
-        if (draft.kind() == RequestKind.TRANSFER) {
-            requireDestination(draft);
+        if (draft instanceof AccountRequest.Transfer transfer) {
+            requireDestination(transfer);
         }
         Object body = AccountCommandBodies.of(draft);
         return groupCommit.write(draft, idempotencyKey, AccountCommandBodies.eventType(body), payload(draft, body));
@@ -98,7 +103,7 @@ class AccountCommands {
     }
 
     /** The destination must exist and keep the same currency; whose it is does not matter. */
-    private void requireDestination(AccountRequest transfer) {
+    private void requireDestination(AccountRequest.Transfer transfer) {
         Account destination = accounts.find(transfer.toAccountId())
                 .orElseThrow(() -> ApiProblem.invalid("destination account " + transfer.toAccountId() + " does not exist"));
         if (!destination.currency().equals(transfer.currency())) {

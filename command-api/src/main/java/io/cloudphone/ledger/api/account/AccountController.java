@@ -61,13 +61,15 @@ class AccountController {
     @PostMapping("/{accountId}/recharges")
     ResponseEntity<Accepted> recharge(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return move(actor, accountId, RequestKind.RECHARGE, body, key);
+        return move(actor, accountId, body, key, (amountMinor, currency) ->
+                new AccountRequest.Recharge(AccountRequest.newRequestId(), accountId, actor.userId(), amountMinor, currency));
     }
 
     @PostMapping("/{accountId}/consumptions")
     ResponseEntity<Accepted> consume(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return move(actor, accountId, RequestKind.CONSUME, body, key);
+        return move(actor, accountId, body, key, (amountMinor, currency) ->
+                new AccountRequest.Consume(AccountRequest.newRequestId(), accountId, actor.userId(), amountMinor, currency));
     }
 
     /** An operator's correcting entry ({@code ledger:adjust}): signed amount, mandatory reason. */
@@ -75,8 +77,9 @@ class AccountController {
     ResponseEntity<Accepted> adjust(CurrentUser actor, @PathVariable String accountId, @RequestBody AdjustmentBody body,
                                     @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
-        AccountRequest draft = AccountRequest.of(accountId, RequestKind.ADJUST, CommandInput.signedAmountMinor(body.amount()),
-                CommandInput.currency(body.currency()), actor.userId()).withReason(CommandInput.reason(body.reason()));
+        AccountRequest draft = new AccountRequest.Adjust(AccountRequest.newRequestId(), accountId, actor.userId(),
+                CommandInput.signedAmountMinor(body.amount()), CommandInput.currency(body.currency()),
+                CommandInput.reason(body.reason()));
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.LEDGER_ADJUST));
     }
 
@@ -87,8 +90,8 @@ class AccountController {
                                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
         Account account = visible(actor, accountId);
-        AccountRequest draft = AccountRequest.of(accountId, RequestKind.OVERDRAFT, CommandInput.limitMinor(body.limit()),
-                account.currency(), actor.userId());
+        AccountRequest draft = new AccountRequest.SetOverdraftLimit(AccountRequest.newRequestId(), accountId,
+                actor.userId(), CommandInput.limitMinor(body.limit()), account.currency());
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.LEDGER_ADJUST));
     }
 
@@ -123,11 +126,15 @@ class AccountController {
         return ledger.entries(accountId, beforeVersion, limit).orElseGet(() -> new EntriesPage(List.of(), null));
     }
 
-    private ResponseEntity<Accepted> move(CurrentUser actor, String accountId, RequestKind kind, MoneyBody body,
-                                          String key) {
+    /** A recharge or a consumption: a positive amount in the account's currency. */
+    private interface Movement {
+        AccountRequest of(long amountMinor, String currency);
+    }
+
+    private ResponseEntity<Accepted> move(CurrentUser actor, String accountId, MoneyBody body, String key,
+                                          Movement movement) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
-        AccountRequest draft = AccountRequest.of(accountId, kind, CommandInput.amountMinor(body.amount()),
-                CommandInput.currency(body.currency()), actor.userId());
+        AccountRequest draft = movement.of(CommandInput.amountMinor(body.amount()), CommandInput.currency(body.currency()));
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
     }
 

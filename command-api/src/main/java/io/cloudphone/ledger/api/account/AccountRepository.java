@@ -65,6 +65,7 @@ class AccountRepository {
      * @return false when the key was taken; concurrent twins wait on the unique index, so exactly one wins
      */
     boolean insertRequest(AccountRequest request, String idempotencyKey) {
+        AccountRequestRow row = AccountRequestRow.of(request);
         return jdbc.sql("""
                         INSERT INTO account_request
                             (request_id, account_id, kind, amount_minor, currency, idempotency_key, request_fingerprint,
@@ -74,15 +75,15 @@ class AccountRepository {
                         ON CONFLICT (account_id, idempotency_key) DO NOTHING""")
                 .param("requestId", request.requestId())
                 .param("accountId", request.accountId())
-                .param("kind", request.kind().name())
-                .param("amount", request.amountMinor())
-                .param("currency", request.currency())
+                .param("kind", row.kind().name())
+                .param("amount", row.amountMinor())
+                .param("currency", row.currency())
                 .param("key", idempotencyKey)
-                .param("fingerprint", request.fingerprint())
-                .param("holdId", request.holdId())
-                .param("toAccountId", request.toAccountId())
-                .param("reason", request.reason())
-                .param("expiresAt", timestamp(request.expiresAt()))
+                .param("fingerprint", row.fingerprint())
+                .param("holdId", row.holdId())
+                .param("toAccountId", row.toAccountId())
+                .param("reason", row.reason())
+                .param("expiresAt", timestamp(row.expiresAt()))
                 .param("actorId", request.actorId())
                 .update() == 1;
     }
@@ -114,17 +115,18 @@ class AccountRepository {
         String[] actors = new String[size];
         for (int i = 0; i < size; i++) {
             AccountRequest request = batch.get(i).request();
+            AccountRequestRow row = AccountRequestRow.of(request);
             ids[i] = request.requestId().toString();
             accounts[i] = request.accountId();
-            kinds[i] = request.kind().name();
-            amounts[i] = request.amountMinor();
-            currencies[i] = request.currency();
+            kinds[i] = row.kind().name();
+            amounts[i] = row.amountMinor();
+            currencies[i] = row.currency();
             keys[i] = batch.get(i).idempotencyKey();
-            fingerprints[i] = request.fingerprint();
-            holds[i] = request.holdId() == null ? null : request.holdId().toString();
-            destinations[i] = request.toAccountId();
-            reasons[i] = request.reason();
-            expiries[i] = request.expiresAt() == null ? null : request.expiresAt().toString();
+            fingerprints[i] = row.fingerprint();
+            holds[i] = row.holdId() == null ? null : row.holdId().toString();
+            destinations[i] = row.toAccountId();
+            reasons[i] = row.reason();
+            expiries[i] = row.expiresAt() == null ? null : row.expiresAt().toString();
             actors[i] = request.actorId() == null ? null : request.actorId().toString();
         }
         return new HashSet<>(jdbc.sql("""
@@ -144,7 +146,7 @@ class AccountRepository {
                 .query(UUID.class).list());
     }
 
-    void insertHold(AccountRequest placing) {
+    void insertHold(AccountRequest.PlaceHold placing) {
         jdbc.sql("""
                         INSERT INTO hold (hold_id, account_id, request_id, amount_minor, currency, expires_at)
                         VALUES (:holdId, :accountId, :requestId, :amount, :currency, :expiresAt)""")
@@ -189,10 +191,11 @@ class AccountRepository {
     private static StoredRequest toStoredRequest(ResultSet row, int rowNumber) throws SQLException {
         long amount = row.getLong("amount_minor");
         Long amountMinor = row.wasNull() ? null : amount;
-        AccountRequest request = new AccountRequest(row.getObject("request_id", UUID.class), row.getString("account_id"),
-                RequestKind.valueOf(row.getString("kind")), amountMinor, row.getString("currency"),
-                row.getObject("hold_id", UUID.class), row.getString("to_account_id"), row.getString("reason"),
-                instant(row.getTimestamp("expires_at")), row.getObject("actor_id", UUID.class));
+        AccountRequest request = new AccountRequestRow(RequestKind.valueOf(row.getString("kind")), amountMinor,
+                row.getString("currency"), row.getObject("hold_id", UUID.class), row.getString("to_account_id"),
+                row.getString("reason"), instant(row.getTimestamp("expires_at")))
+                .toRequest(row.getObject("request_id", UUID.class), row.getString("account_id"),
+                        row.getObject("actor_id", UUID.class));
         return new StoredRequest(request, row.getString("request_fingerprint"));
     }
 

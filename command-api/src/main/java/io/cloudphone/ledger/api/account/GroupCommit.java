@@ -154,12 +154,12 @@ class GroupCommit implements SmartLifecycle {
                 answers.put(pending, replayOf(pending));
                 continue;
             }
-            if (request.kind() == RequestKind.HOLD) {
-                accounts.insertHold(request);
+            if (request instanceof AccountRequest.PlaceHold placing) {
+                accounts.insertHold(placing);
             }
             events.add(new OutboxEvent(request.requestId(), destinations.account(), request.accountId(),
                     pending.eventType(), pending.payload()));
-            answers.put(pending, new AccountCommands.Submitted(request.requestId(), request.holdId()));
+            answers.put(pending, AccountCommands.Submitted.of(request));
         }
         if (!events.isEmpty()) {
             outbox.appendAll(events);
@@ -175,10 +175,9 @@ class GroupCommit implements SmartLifecycle {
                         + " conflicted but is gone"));
         if (!first.fingerprint().equals(draft.fingerprint())) {
             return ApiProblem.conflict("Idempotency-Key " + pending.idempotencyKey() + " was used for a different "
-                    + "request (" + first.request().kind() + " of " + first.request().amountMinor() + " "
-                    + first.request().currency() + ")");
+                    + "request (" + AccountRequestRow.of(first.request()).describe() + ")");
         }
-        return new AccountCommands.Submitted(first.request().requestId(), first.request().holdId());
+        return AccountCommands.Submitted.of(first.request());
     }
 
     @Override

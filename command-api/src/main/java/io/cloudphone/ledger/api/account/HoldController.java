@@ -7,6 +7,7 @@ import io.cloudphone.ledger.schemas.query.HoldView;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +47,9 @@ class HoldController {
     ResponseEntity<Accepted> place(CurrentUser actor, @PathVariable String accountId, @RequestBody HoldBody body,
                                    @RequestHeader(value = AccountController.IDEMPOTENCY_KEY, required = false) String key) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
-        AccountRequest draft = AccountRequest.of(accountId, RequestKind.HOLD, CommandInput.amountMinor(body.amount()),
-                CommandInput.currency(body.currency()), actor.userId())
-                .withHold(UUID.randomUUID(), CommandInput.holdExpiry(body.expiresAt(), clock.instant()));
+        AccountRequest draft = new AccountRequest.PlaceHold(AccountRequest.newRequestId(), accountId, actor.userId(),
+                UUID.randomUUID(), CommandInput.amountMinor(body.amount()), CommandInput.currency(body.currency()),
+                CommandInput.holdExpiry(body.expiresAt(), clock.instant()));
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
     }
 
@@ -57,9 +58,10 @@ class HoldController {
                                      @RequestHeader(value = AccountController.IDEMPOTENCY_KEY, required = false) String key) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
         AccountRepository.HoldRecord hold = visibleHold(actor, holdId);
-        Long amount = body == null || body.amount() == null ? null : CommandInput.amountMinor(body.amount());
-        AccountRequest draft = AccountRequest.of(hold.accountId(), RequestKind.CAPTURE, amount, hold.currency(),
-                actor.userId()).withHold(holdId, null);
+        OptionalLong amount = body == null || body.amount() == null ? OptionalLong.empty()
+                : OptionalLong.of(CommandInput.amountMinor(body.amount()));
+        AccountRequest draft = new AccountRequest.CaptureHold(AccountRequest.newRequestId(), hold.accountId(),
+                actor.userId(), holdId, amount, hold.currency());
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
     }
 
@@ -68,8 +70,8 @@ class HoldController {
                                      @RequestHeader(value = AccountController.IDEMPOTENCY_KEY, required = false) String key) {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
         AccountRepository.HoldRecord hold = visibleHold(actor, holdId);
-        AccountRequest draft = AccountRequest.of(hold.accountId(), RequestKind.RELEASE, null, hold.currency(),
-                actor.userId()).withHold(holdId, null);
+        AccountRequest draft = new AccountRequest.ReleaseHold(AccountRequest.newRequestId(), hold.accountId(),
+                actor.userId(), holdId, hold.currency());
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
     }
 

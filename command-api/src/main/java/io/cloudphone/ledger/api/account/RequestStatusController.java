@@ -40,22 +40,24 @@ class RequestStatusController {
         AccountRequest request = parse(requestId).flatMap(accounts::requestById)
                 .filter(found -> accounts.find(found.accountId()).map(account -> account.visibleTo(actor)).orElse(false))
                 .orElseThrow(() -> ApiProblem.notFound("request " + requestId + " does not exist"));
+        AccountRequestRow stored = AccountRequestRow.of(request);
         Optional<DecisionView> decision = ledger.decision(request.accountId(), request.requestId().toString());
         if (decision.isEmpty()) {
-            return new RequestStatus(request.requestId(), request.accountId(), request.kind().name(),
-                    request.amountMinor(), request.currency(), request.holdId(), request.toAccountId(), "PENDING",
+            return new RequestStatus(request.requestId(), request.accountId(), stored.kind().name(),
+                    stored.amountMinor(), stored.currency(), stored.holdId(), stored.toAccountId(), "PENDING",
                     null, null, null, null, null, null, null, null);
         }
         DecisionView decided = decision.get();
-        return new RequestStatus(request.requestId(), request.accountId(), request.kind().name(), request.amountMinor(),
-                request.currency(), request.holdId(), request.toAccountId(), decided.outcome(), decided.rejectionCode(),
+        return new RequestStatus(request.requestId(), request.accountId(), stored.kind().name(), stored.amountMinor(),
+                stored.currency(), stored.holdId(), stored.toAccountId(), decided.outcome(), decided.rejectionCode(),
                 decided.reason(), decided.balanceAfter(), decided.availableAfter(), decided.heldAfter(),
-                decided.versionAfter(), decided.decidedAt(), transferStatus(request, decided));
+                decided.versionAfter(), decided.decidedAt(),
+                request instanceof AccountRequest.Transfer transfer ? transferStatus(transfer, decided) : null);
     }
 
     /** Where the money of an accepted transfer is: the legs' decisions live on their accounts' partitions. */
-    private String transferStatus(AccountRequest request, DecisionView decided) {
-        if (request.kind() != RequestKind.TRANSFER || !"ACCEPTED".equals(decided.outcome())) {
+    private String transferStatus(AccountRequest.Transfer request, DecisionView decided) {
+        if (!"ACCEPTED".equals(decided.outcome())) {
             return null;
         }
         String transferId = request.requestId().toString();

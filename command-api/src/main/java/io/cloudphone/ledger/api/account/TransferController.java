@@ -36,8 +36,8 @@ class TransferController {
         if (from.equals(to)) {
             throw ApiProblem.invalid("a transfer needs two different accounts");
         }
-        AccountRequest draft = AccountRequest.of(from, RequestKind.TRANSFER, CommandInput.amountMinor(body.amount()),
-                CommandInput.currency(body.currency()), actor.userId()).withTransferTo(to);
+        AccountRequest draft = new AccountRequest.Transfer(AccountRequest.newRequestId(), from, actor.userId(), to,
+                CommandInput.amountMinor(body.amount()), CommandInput.currency(body.currency()));
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
     }
 }

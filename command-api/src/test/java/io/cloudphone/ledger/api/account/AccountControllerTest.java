@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -12,65 +13,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
-import io.cloudphone.ledger.api.security.LinkedUsers;
+import io.cloudphone.ledger.api.web.ControllerSliceTest;
 import io.cloudphone.ledger.platform.security.Permissions;
-import io.cloudphone.ledger.platform.security.PlatformSecurityAutoConfiguration;
-import io.cloudphone.ledger.platform.security.TestKeys;
-import io.cloudphone.ledger.platform.security.TokenIssuer;
-import io.cloudphone.ledger.platform.web.PlatformWebAutoConfiguration;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The account endpoints as HTTP sees them, without a database or a ledger: what they accept, what they refuse
  * (problem+json, before anything is submitted), and what they hand to {@link AccountCommands}.
  */
 @WebMvcTest(AccountController.class)
-// The slice leaves out the security and platform auto-configurations; the real chain is what is under test here.
-@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        SecurityFilterAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
-        PlatformWebAutoConfiguration.class})
-class AccountControllerTest {
+class AccountControllerTest extends ControllerSliceTest {
 
-    private static final Path KEYS = keys();
     private static final UUID ALICE = UUID.randomUUID();
 
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private TokenIssuer tokens;
     @MockitoBean
     private AccountCommands commands;
     @MockitoBean
     private AccountRepository accounts;
     @MockitoBean
     private LedgerQueryClient ledger;
-    @MockitoBean
-    private LinkedUsers linkedUsers;
-
-    @DynamicPropertySource
-    static void localIssuer(DynamicPropertyRegistry properties) {
-        properties.add("cpl.security.jwt.private-key-location", () -> "file:" + KEYS.resolve("private.pem"));
-        properties.add("cpl.security.jwt.public-key-location", () -> "file:" + KEYS.resolve("public.pem"));
-        properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> "file:" + KEYS.resolve("public.pem"));
-        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "cpl-api");
-    }
 
     @Test
     void aRechargeIsHandedToTheCommandsWithItsKeyAndAnswered202WithItsStatusUrl() throws Exception {
@@ -87,9 +54,8 @@ class AccountControllerTest {
 
         ArgumentCaptor<AccountRequest> draft = ArgumentCaptor.forClass(AccountRequest.class);
         verify(commands).submit(any(), draft.capture(), eq("recharge-1"), eq(AccountCommands.Access.OWNER));
-        assertThat(draft.getValue()).extracting(AccountRequest::accountId, AccountRequest::kind,
-                AccountRequest::amountMinor, AccountRequest::currency, AccountRequest::actorId)
-                .containsExactly("alice-main", RequestKind.RECHARGE, 1000L, "CNY", ALICE);
+        assertThat(draft.getValue()).isEqualTo(
+                new AccountRequest.Recharge(draft.getValue().requestId(), "alice-main", ALICE, 1000, "CNY"));
     }
 
     @Test
@@ -109,7 +75,7 @@ class AccountControllerTest {
         mvc.perform(post("/v1/accounts/alice-main/recharges").header("Authorization", bearer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":1000,\"currency\":\"CNY\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Idempotency-Key")));
+                .andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key")));
         verifyNoInteractions(commands);
     }
 
@@ -131,16 +97,6 @@ class AccountControllerTest {
     }
 
     private String bearer() {
-        return "Bearer " + tokens.forUser(ALICE, "alice", List.of("USER"), List.of(Permissions.ACCOUNT_OWN)).value();
-    }
-
-    private static Path keys() {
-        try {
-            Path dir = Files.createTempDirectory("command-api-keys");
-            TestKeys.writePem(TestKeys.newKeyPair(), dir);
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return bearer(ALICE, Permissions.ACCOUNT_OWN);
     }
 }

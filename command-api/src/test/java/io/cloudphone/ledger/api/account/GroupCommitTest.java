@@ -69,12 +69,12 @@ class GroupCommitTest {
     @Test
     void requestsArrivingWhileABatchCommitsAreWrittenTogetherAndEachIsAnsweredWithItsOwnId() throws Exception {
         accounts.holdFirstBatch = true;
-        Future<AccountCommands.Submitted> first = submit(recharge("key-0"));
+        Future<AccountCommands.Submitted> first = submit(recharge());
         assertThat(accounts.firstBatchStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         List<AccountRequest> waiting = new ArrayList<>();
         List<Future<AccountCommands.Submitted>> answers = new ArrayList<>();
         for (int i = 1; i <= 50; i++) {
-            AccountRequest request = recharge("key-" + i);
+            AccountRequest request = recharge();
             waiting.add(request);
             answers.add(submit(request, "key-" + i));
         }
@@ -95,7 +95,7 @@ class GroupCommitTest {
     @Test
     void noRequestIsAnsweredBeforeItsBatchCommits() throws Exception {
         transactions.holdCommit = new CountDownLatch(1);
-        Future<AccountCommands.Submitted> answer = submit(recharge("key-1"));
+        Future<AccountCommands.Submitted> answer = submit(recharge());
 
         assertThat(transactions.commitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(answer.isDone()).as("answered before the commit returned").isFalse();
@@ -107,13 +107,13 @@ class GroupCommitTest {
     @Test
     void aBatchThatFailsIsRetriedRequestByRequestSoOneBadRequestFailsAlone() throws Exception {
         accounts.holdFirstBatch = true;
-        Future<AccountCommands.Submitted> first = submit(recharge("key-0"));
+        Future<AccountCommands.Submitted> first = submit(recharge());
         assertThat(accounts.firstBatchStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        AccountRequest bad = recharge("key-bad");
+        AccountRequest bad = recharge();
         accounts.refused.add(bad.requestId());
         List<Future<AccountCommands.Submitted>> good = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            good.add(submit(recharge("key-" + i), "key-" + i));
+            good.add(submit(recharge(), "key-" + i));
         }
         Future<AccountCommands.Submitted> refused = submit(bad, "key-bad");
         awaitQueued(6);
@@ -132,12 +132,12 @@ class GroupCommitTest {
 
     @Test
     void aReplayedKeyGetsTheFirstAnswerAndTheSameKeyForAnotherRequestA409() throws Exception {
-        AccountRequest original = recharge("key-1");
+        AccountRequest original = recharge();
         assertThat(submit(original, "key-1").get(WAIT_SECONDS, TimeUnit.SECONDS).requestId())
                 .isEqualTo(original.requestId());
 
-        AccountCommands.Submitted replay = submit(recharge("key-1"), "key-1").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        AccountRequest other = AccountRequest.of("acc-1", RequestKind.RECHARGE, 999L, "CNY", UUID.randomUUID());
+        AccountCommands.Submitted replay = submit(recharge(), "key-1").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        AccountRequest other = new AccountRequest.Recharge(UUID.randomUUID(), "acc-1", UUID.randomUUID(), 999, "CNY");
         Future<AccountCommands.Submitted> conflict = submit(other, "key-1");
 
         assertThat(replay.requestId()).isEqualTo(original.requestId());
@@ -150,7 +150,7 @@ class GroupCommitTest {
     void aStoppedGroupCommitRefusesWithRetryAdviceInsteadOfQueueing() {
         groupCommit.stop();
 
-        assertThatThrownBy(() -> groupCommit.write(recharge("key-1"), "key-1", "Recharge", new byte[] {0}))
+        assertThatThrownBy(() -> groupCommit.write(recharge(), "key-1", "Recharge", new byte[] {0}))
                 .isInstanceOfSatisfying(ApiProblem.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
                 .hasMessageContaining("Idempotency-Key");
@@ -169,8 +169,8 @@ class GroupCommitTest {
                 .pollInterval(Duration.ofMillis(5)).until(() -> groupCommit.queued() == count);
     }
 
-    private static AccountRequest recharge(String key) {
-        return AccountRequest.of("acc-1", RequestKind.RECHARGE, 100L, "CNY", UUID.randomUUID());
+    private static AccountRequest recharge() {
+        return new AccountRequest.Recharge(UUID.randomUUID(), "acc-1", UUID.randomUUID(), 100, "CNY");
     }
 
     /** The request log: remembers the first request per key, refuses the ones a test names, can hold a batch. */
@@ -211,7 +211,7 @@ class GroupCommitTest {
         }
 
         @Override
-        void insertHold(AccountRequest placing) {
+        void insertHold(AccountRequest.PlaceHold placing) {
         }
 
         @Override
