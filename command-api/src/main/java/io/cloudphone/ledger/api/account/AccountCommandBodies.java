@@ -25,7 +25,7 @@ final class AccountCommandBodies {
                     .setCurrency(consume.currency()).build();
             case AccountRequest.PlaceHold hold -> PlaceHold.newBuilder().setHoldId(hold.holdId().toString())
                     .setAmountMinor(hold.amountMinor()).setCurrency(hold.currency())
-                    .setExpiresAt(hold.expiresAt()).build();
+                    .setExpiresAt(hold.expiresAt().orElse(null)).build();
             case AccountRequest.CaptureHold capture -> CaptureHold.newBuilder().setHoldId(capture.holdId().toString())
                     .setAmountMinor(capture.amountMinor().isPresent() ? capture.amountMinor().getAsLong() : null)
                     .build();

@@ -152,7 +152,7 @@ class AccountRepository {
                         VALUES (:holdId, :accountId, :requestId, :amount, :currency, :expiresAt)""")
                 .param("holdId", placing.holdId()).param("accountId", placing.accountId())
                 .param("requestId", placing.requestId()).param("amount", placing.amountMinor())
-                .param("currency", placing.currency()).param("expiresAt", timestamp(placing.expiresAt()))
+                .param("currency", placing.currency()).param("expiresAt", timestamp(placing.expiresAt().orElse(null)))
                 .update();
     }
 

@@ -2,6 +2,7 @@ package io.cloudphone.ledger.api.account;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -90,14 +91,17 @@ sealed interface AccountRequest {
         UUID holdId();
     }
 
-    /** Sets money aside until {@code expiresAt}, when the ledger releases it unless it was captured or released. */
+    /**
+     * Sets money aside until it is captured or released, or until {@code expiresAt} (when the client gave one),
+     * when the ledger releases it.
+     */
     record PlaceHold(UUID requestId, String accountId, UUID actorId, UUID holdId, long amountMinor, String currency,
-                     Instant expiresAt) implements OnHold {
+                     Optional<Instant> expiresAt) implements OnHold {
         public PlaceHold {
             requireHeader(requestId, accountId, currency);
             Objects.requireNonNull(holdId, "holdId");
             requirePositive(amountMinor, "amountMinor");
-            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(expiresAt, "expiresAt (empty for none)");
         }
     }
 

@@ -2,6 +2,7 @@ package io.cloudphone.ledger.api.account;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ record AccountRequestRow(RequestKind kind, Long amountMinor, String currency, UU
             case AccountRequest.Transfer transfer -> new AccountRequestRow(RequestKind.TRANSFER, transfer.amountMinor(),
                     currency, null, transfer.toAccountId(), null, null);
             case AccountRequest.PlaceHold hold -> new AccountRequestRow(RequestKind.HOLD, hold.amountMinor(), currency,
-                    hold.holdId(), null, null, hold.expiresAt());
+                    hold.holdId(), null, null, hold.expiresAt().orElse(null));
             case AccountRequest.CaptureHold capture -> new AccountRequestRow(RequestKind.CAPTURE,
                     capture.amountMinor().isPresent() ? capture.amountMinor().getAsLong() : null, currency,
                     capture.holdId(), null, null, null);
@@ -54,7 +55,7 @@ record AccountRequestRow(RequestKind kind, Long amountMinor, String currency, UU
             case OVERDRAFT -> new AccountRequest.SetOverdraftLimit(requestId, accountId, actorId, amount(), currency);
             case TRANSFER -> new AccountRequest.Transfer(requestId, accountId, actorId, toAccountId, amount(), currency);
             case HOLD -> new AccountRequest.PlaceHold(requestId, accountId, actorId, holdId, amount(), currency,
-                    expiresAt);
+                    Optional.ofNullable(expiresAt));
             case CAPTURE -> new AccountRequest.CaptureHold(requestId, accountId, actorId, holdId,
                     amountMinor == null ? OptionalLong.empty() : OptionalLong.of(amountMinor), currency);
             case RELEASE -> new AccountRequest.ReleaseHold(requestId, accountId, actorId, holdId, currency);

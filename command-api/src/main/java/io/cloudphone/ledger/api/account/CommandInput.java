@@ -2,17 +2,17 @@ package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.schemas.account.AccountIds;
+import io.cloudphone.ledger.schemas.ledger.HoldLifetime;
 import io.cloudphone.ledger.schemas.money.Currencies;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Checks of client input, done before anything touches the database. Pure, so unit-tested alone. */
 final class CommandInput {
 
     static final int IDEMPOTENCY_KEY_LENGTH_MAX = 128;
     static final int REASON_LENGTH_MAX = 500;
-    static final Duration HOLD_DURATION_MAX = Duration.ofDays(30);
 
     private CommandInput() {
     }
@@ -90,16 +90,19 @@ final class CommandInput {
         return reason;
     }
 
-    /** When a hold expires: optional; if given, in the future and at most {@link #HOLD_DURATION_MAX} away. */
-    static Instant holdExpiry(Instant expiresAt, Instant now) {
+    /**
+     * When a hold expires: optional (the ledger then gives it the longest lifetime, {@link HoldLifetime#MAX});
+     * if given, in the future and at most {@link HoldLifetime#MAX} away.
+     */
+    static Optional<Instant> holdExpiry(Instant expiresAt, Instant now) {
         if (expiresAt == null) {
-            return null;
+            return Optional.empty();
         }
-        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(HOLD_DURATION_MAX))) {
-            throw ApiProblem.invalid("expiresAt must be in the future and at most " + HOLD_DURATION_MAX.toDays()
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(HoldLifetime.MAX))) {
+            throw ApiProblem.invalid("expiresAt must be in the future and at most " + HoldLifetime.MAX.toDays()
                     + " days away, was " + expiresAt);
         }
-        return expiresAt;
+        return Optional.of(expiresAt);
     }
 
     private static long wholeMinorUnits(BigDecimal amount) {

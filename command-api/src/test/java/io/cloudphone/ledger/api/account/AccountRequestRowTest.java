@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class AccountRequestRowTest {
             new AccountRequest.Adjust(REQUEST, "alice", ACTOR, -75, "CNY", "chargeback 42"),
             new AccountRequest.SetOverdraftLimit(REQUEST, "alice", ACTOR, 0, "CNY"),
             new AccountRequest.Transfer(REQUEST, "alice", ACTOR, "bob", 300, "CNY"),
-            new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", EXPIRY),
+            new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", Optional.of(EXPIRY)),
+            new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", Optional.empty()),
             new AccountRequest.CaptureHold(REQUEST, "alice", ACTOR, HOLD, OptionalLong.of(200), "CNY"),
             new AccountRequest.CaptureHold(REQUEST, "alice", ACTOR, HOLD, OptionalLong.empty(), "CNY"),
             new AccountRequest.ReleaseHold(REQUEST, "alice", ACTOR, HOLD, "CNY"));
@@ -46,17 +48,19 @@ class AccountRequestRowTest {
     void fingerprintsKeepTheFormatOfRowsAlreadyStored() {
         assertThat(new AccountRequest.Recharge(REQUEST, "alice", ACTOR, 1_000, "CNY").fingerprint())
                 .isEqualTo("RECHARGE|1000|CNY|null|null|null|null");
-        assertThat(new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", EXPIRY).fingerprint())
+        assertThat(new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", Optional.of(EXPIRY)).fingerprint())
                 .isEqualTo("HOLD|500|CNY|-|null|null|2026-12-02T08:00:00Z");
+        assertThat(new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", Optional.empty()).fingerprint())
+                .isEqualTo("HOLD|500|CNY|-|null|null|null");
         assertThat(new AccountRequest.CaptureHold(REQUEST, "alice", ACTOR, HOLD, OptionalLong.empty(), "CNY")
                 .fingerprint()).isEqualTo("CAPTURE|null|CNY|" + HOLD + "|null|null|null");
     }
 
     @Test
     void aNewHoldsIdIsNotPartOfItsFingerprintSoAReplayedKeyMatches() {
-        AccountRequest first = new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", EXPIRY);
+        AccountRequest first = new AccountRequest.PlaceHold(REQUEST, "alice", ACTOR, HOLD, 500, "CNY", Optional.of(EXPIRY));
         AccountRequest retry = new AccountRequest.PlaceHold(UUID.randomUUID(), "alice", ACTOR, UUID.randomUUID(), 500,
-                "CNY", EXPIRY);
+                "CNY", Optional.of(EXPIRY));
 
         assertThat(retry.fingerprint()).isEqualTo(first.fingerprint());
     }

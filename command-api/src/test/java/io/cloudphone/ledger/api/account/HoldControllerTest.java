@@ -62,8 +62,18 @@ class HoldControllerTest extends ControllerSliceTest {
         AccountRequest.PlaceHold placed = (AccountRequest.PlaceHold) submitted("hold-1");
         assertThat(placed.accountId()).isEqualTo("alice-main");
         assertThat(placed.amountMinor()).isEqualTo(500);
-        assertThat(placed.expiresAt()).isEqualTo(expiresAt);
+        assertThat(placed.expiresAt()).contains(expiresAt);
         assertThat(placed.holdId()).isNotEqualTo(HOLD);
+    }
+
+    @Test
+    void aHoldWithoutExpiryIsPlacedWithoutOne() throws Exception {
+        mvc.perform(post("/v1/accounts/alice-main/holds").header("Authorization", bearer(ALICE, Permissions.ACCOUNT_OWN))
+                        .header("Idempotency-Key", "hold-2").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\":500,\"currency\":\"CNY\"}"))
+                .andExpect(status().isAccepted());
+
+        assertThat(((AccountRequest.PlaceHold) submitted("hold-2")).expiresAt()).isEmpty();
     }
 
     @Test

@@ -144,7 +144,10 @@ final class AccountCommandProcessor implements Processor<byte[], byte[], Object,
         forward(accountId, decision, LedgerTopology.DECISIONS_SINK, timestamp);
     }
 
-    /** Keeps the expiry index in step with the hold: indexed while open with an expiry, not otherwise. */
+    /**
+     * Keeps the expiry index in step with the hold: indexed while open, not otherwise. Every hold placed now has an
+     * expiry (HoldLifetime); one stored before that rule may have none and is then never swept.
+     */
     private void putHold(Hold hold) {
         holds.put(hold.getHoldId(), hold);
         if (hold.getExpiresAt() == null) {

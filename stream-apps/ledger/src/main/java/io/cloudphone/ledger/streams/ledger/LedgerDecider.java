@@ -15,6 +15,7 @@ import io.cloudphone.ledger.schemas.account.TransferRefund;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
 import io.cloudphone.ledger.schemas.ledger.EntryKind;
 import io.cloudphone.ledger.schemas.ledger.Hold;
+import io.cloudphone.ledger.schemas.ledger.HoldLifetime;
 import io.cloudphone.ledger.schemas.ledger.HoldStatus;
 import io.cloudphone.ledger.schemas.ledger.LedgerRequestIds;
 import io.cloudphone.ledger.schemas.ledger.RejectionCode;
@@ -49,7 +50,7 @@ public final class LedgerDecider {
         return switch (body) {
             case Recharge recharge -> recharge(posting, rejection, recharge);
             case Consume consume -> consume(posting, rejection, consume);
-            case PlaceHold hold -> placeHold(view, posting, rejection, hold);
+            case PlaceHold hold -> placeHold(view, posting, rejection, hold, command.getOccurredAt());
             case CaptureHold capture -> captureHold(view, posting, rejection, capture);
             case ReleaseHold release -> releaseHold(view, posting, rejection, release);
             case Adjust adjust -> adjust(posting, rejection, adjust);
@@ -130,7 +131,9 @@ public final class LedgerDecider {
         return posting.accept("Consume", List.of(), List.of());
     }
 
-    private static LedgerOutcome placeHold(LedgerView view, Posting posting, Rejection rejection, PlaceHold place) {
+    /** A hold placed without an expiry gets the longest lifetime, counted from the request: none stays open for ever. */
+    private static LedgerOutcome placeHold(LedgerView view, Posting posting, Rejection rejection, PlaceHold place,
+                                           Instant requestedAt) {
         long amount = place.getAmountMinor();
         LedgerOutcome invalid = rejection.ifInvalid(amount, place.getCurrency());
         if (invalid != null) {
@@ -147,7 +150,8 @@ public final class LedgerDecider {
         }
         Hold hold = Hold.newBuilder()
                 .setHoldId(place.getHoldId()).setAccountId(posting.accountId()).setAmountMinor(amount)
-                .setCurrency(place.getCurrency()).setExpiresAt(place.getExpiresAt()).setStatus(HoldStatus.OPEN)
+                .setCurrency(place.getCurrency()).setExpiresAt(HoldLifetime.expiresAt(place.getExpiresAt(), requestedAt))
+                .setStatus(HoldStatus.OPEN)
                 .setCapturedMinor(0).setPlacedBy(posting.requestId()).setClosedBy(null).setUpdatedAt(posting.at())
                 .build();
         return posting.accept("PlaceHold", List.of(hold), List.of());

@@ -20,9 +20,11 @@ import io.cloudphone.ledger.schemas.account.TransferRefund;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
 import io.cloudphone.ledger.schemas.ledger.DecisionOutcome;
 import io.cloudphone.ledger.schemas.ledger.EntryKind;
+import io.cloudphone.ledger.schemas.ledger.HoldLifetime;
 import io.cloudphone.ledger.schemas.ledger.HoldStatus;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
 import io.cloudphone.ledger.schemas.ledger.RejectionCode;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,7 +235,7 @@ class LedgerDeciderTest {
     }
 
     @Test
-    void aHoldOfAnotherAccountOrWithoutExpiryIsNeverExpiredByACommand() {
+    void aHoldBeforeItsDeadlineOrOfAnotherAccountIsNotExpiredByACommand() {
         decide("acc-1", hold("h-1", 60, "CNY", null));
         decide("acc-1", hold("h-2", 10, "CNY", T0.plusSeconds(1)));
 
@@ -241,6 +243,19 @@ class LedgerDeciderTest {
                 .isEmpty();
         assertThat(decider.holdExpiredBy(view, Commands.commandAt("r", "acc-2", T0.plusSeconds(86_400), release("h-2"))))
                 .isEmpty();
+    }
+
+    /** No hold stays open for ever: one placed without an expiry gets the longest lifetime from its request. */
+    @Test
+    void aHoldPlacedWithoutExpiryExpiresTheLongestLifetimeAfterItsRequest() {
+        decide("acc-1", hold("h-1", 60, "CNY", null));
+
+        assertThat(view.hold("h-1").getExpiresAt()).isEqualTo(T0.plus(HoldLifetime.MAX));
+        Instant justBefore = T0.plus(HoldLifetime.MAX).minusMillis(1);
+        assertThat(decider.holdExpiredBy(view, Commands.commandAt("r1", "acc-1", justBefore, capture("h-1", null))))
+                .isEmpty();
+        assertThat(decider.holdExpiredBy(view,
+                Commands.commandAt("r2", "acc-1", T0.plus(HoldLifetime.MAX), capture("h-1", null)))).isPresent();
     }
 
     @Test
