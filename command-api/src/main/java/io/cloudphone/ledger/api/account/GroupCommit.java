@@ -41,6 +41,8 @@ class GroupCommit implements SmartLifecycle {
     static final int QUEUE_MAX = 10_000;
     /** How long a request waits for its batch to commit before the client is told to retry (safely: same key). */
     static final Duration COMMIT_WAIT_MAX = Duration.ofSeconds(10);
+    /** Busy passes quickly: the writer commits a batch of up to BATCH_MAX every few milliseconds. */
+    static final Duration RETRY_AFTER_BUSY = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -73,8 +75,8 @@ class GroupCommit implements SmartLifecycle {
     AccountCommands.Submitted write(AccountRequest request, String idempotencyKey, String eventType, byte[] payload) {
         Pending pending = new Pending(request, idempotencyKey, eventType, payload, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "too many requests are waiting to be "
-                    + "written; retry with the same Idempotency-Key");
+            throw ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "too many requests are waiting to "
+                    + "be written; retry with the same Idempotency-Key", RETRY_AFTER_BUSY);
         }
         try {
             return pending.answer().get(COMMIT_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,9 +84,9 @@ class GroupCommit implements SmartLifecycle {
             throw failed.getCause() instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException(failed.getCause());
         } catch (TimeoutException slow) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Not written in time", "the request was not "
+            throw ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Not written in time", "the request was not "
                     + "committed within " + COMMIT_WAIT_MAX.toSeconds() + " s; it may still be: retry with the same "
-                    + "Idempotency-Key to get its answer");
+                    + "Idempotency-Key to get its answer", RETRY_AFTER_BUSY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

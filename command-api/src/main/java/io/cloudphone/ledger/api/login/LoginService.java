@@ -7,6 +7,7 @@ import io.cloudphone.ledger.api.user.UserEventStore;
 import io.cloudphone.ledger.api.user.UserRepository;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +100,8 @@ class LoginService {
     }
 
     private static ApiProblem locked(Instant until) {
-        return new ApiProblem(HttpStatus.LOCKED, "Account locked",
-                "too many failed log-ins; the account is locked until " + until);
+        return ApiProblem.retryAfter(HttpStatus.LOCKED, "Account locked",
+                "too many failed log-ins; the account is locked until " + until,
+                Duration.between(Instant.now(), until));
     }
 }

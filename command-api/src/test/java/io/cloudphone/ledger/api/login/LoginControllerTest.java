@@ -5,15 +5,19 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.web.ControllerSliceTest;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -37,6 +41,22 @@ class LoginControllerTest extends ControllerSliceTest {
                 .andExpect(jsonPath("$.accessToken").value("signed"))
                 .andExpect(jsonPath("$.tokenType").value("Bearer"))
                 .andExpect(jsonPath("$.userId").value(alice.toString()));
+    }
+
+    /** ApiProblem is a Spring ErrorResponseException: the platform renders it with its headers. */
+    @Test
+    void aRefusalIsProblemJsonWithItsStatusDetailAndRetryAfter() throws Exception {
+        when(logins.login(any(), any())).thenThrow(ApiProblem.retryAfter(HttpStatus.LOCKED, "Account locked",
+                "too many failed log-ins", Duration.ofSeconds(90)));
+
+        mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"alice\",\"password\":\"wrong\"}"))
+                .andExpect(status().isLocked())
+                .andExpect(header().string("Retry-After", "90"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Account locked"))
+                .andExpect(jsonPath("$.detail").value("too many failed log-ins"))
+                .andExpect(jsonPath("$.status").value(423));
     }
 
     @Test
