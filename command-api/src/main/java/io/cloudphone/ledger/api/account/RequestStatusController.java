@@ -33,6 +33,23 @@ class RequestStatusController {
                          String toAccountId, String status, String rejectionCode, String reason, Long balanceAfter,
                          Long availableAfter, Long heldAfter, Long versionAfter, String decidedAt,
                          String transferStatus) {
+
+        /** PENDING with what was asked until the ledger has decided; then its decision and the numbers after it. */
+        static RequestStatus of(AccountRequest request, Optional<DecisionView> decision, String transferStatus) {
+            AccountRequestRow asked = AccountRequestRow.of(request);
+            DecisionView decided = decision.orElse(null);
+            return new RequestStatus(request.requestId(), request.accountId(), asked.kind().name(), asked.amountMinor(),
+                    asked.currency(), asked.holdId(), asked.toAccountId(),
+                    decided == null ? "PENDING" : decided.outcome(),
+                    decided == null ? null : decided.rejectionCode(),
+                    decided == null ? null : decided.reason(),
+                    decided == null ? null : decided.balanceAfter(),
+                    decided == null ? null : decided.availableAfter(),
+                    decided == null ? null : decided.heldAfter(),
+                    decided == null ? null : decided.versionAfter(),
+                    decided == null ? null : decided.decidedAt(),
+                    transferStatus);
+        }
     }
 
     @GetMapping("/v1/requests/{requestId}")
@@ -40,24 +57,15 @@ class RequestStatusController {
         AccountRequest request = parse(requestId).flatMap(accounts::requestById)
                 .filter(found -> accounts.find(found.accountId()).map(account -> account.visibleTo(actor)).orElse(false))
                 .orElseThrow(() -> ApiProblem.notFound("request " + requestId + " does not exist"));
-        AccountRequestRow stored = AccountRequestRow.of(request);
         Optional<DecisionView> decision = ledger.decision(request.accountId(), request.requestId().toString());
-        if (decision.isEmpty()) {
-            return new RequestStatus(request.requestId(), request.accountId(), stored.kind().name(),
-                    stored.amountMinor(), stored.currency(), stored.holdId(), stored.toAccountId(), "PENDING",
-                    null, null, null, null, null, null, null, null);
-        }
-        DecisionView decided = decision.get();
-        return new RequestStatus(request.requestId(), request.accountId(), stored.kind().name(), stored.amountMinor(),
-                stored.currency(), stored.holdId(), stored.toAccountId(), decided.outcome(), decided.rejectionCode(),
-                decided.reason(), decided.balanceAfter(), decided.availableAfter(), decided.heldAfter(),
-                decided.versionAfter(), decided.decidedAt(),
-                request instanceof AccountRequest.Transfer transfer ? transferStatus(transfer, decided) : null);
+        String transferStatus = request instanceof AccountRequest.Transfer transfer
+                ? decision.map(decided -> transferStatus(transfer, decided)).orElse(null) : null;
+        return RequestStatus.of(request, decision, transferStatus);
     }
 
     /** Where the money of an accepted transfer is: the legs' decisions live on their accounts' partitions. */
     private String transferStatus(AccountRequest.Transfer request, DecisionView decided) {
-        if (!"ACCEPTED".equals(decided.outcome())) {
+        if (!decided.accepted()) {
             return null;
         }
         String transferId = request.requestId().toString();
@@ -65,7 +73,7 @@ class RequestStatusController {
         if (credit.isEmpty()) {
             return "IN_FLIGHT";
         }
-        if ("ACCEPTED".equals(credit.get().outcome())) {
+        if (credit.get().accepted()) {
             return "CREDITED";
         }
         return ledger.decision(request.accountId(), LedgerRequestIds.transferRefund(transferId)).isPresent()
