@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.launcher;
 
+import io.cloudphone.ledger.launcher.component.App;
 import io.cloudphone.ledger.launcher.component.Component;
 import io.cloudphone.ledger.launcher.component.Components;
 import io.cloudphone.ledger.launcher.core.Console;
@@ -69,6 +70,16 @@ public final class Stack {
         return components.stream().filter(component -> component.name().equals(name)).findFirst()
                 .orElseThrow(() -> new LauncherException("no component " + name + "; the components are "
                         + components.stream().map(Component::name).toList()));
+    }
+
+    /** The runnable jar of an app (its module's {@code -exec.jar}, or its {@code CPL_<NAME>_JAR} override). */
+    public Path appJar(String name) {
+        if (!(component(name) instanceof App app)) {
+            throw new LauncherException(name + " is not an app; the apps are "
+                    + apps().stream().map(Component::name).toList());
+        }
+        return app.jar(context).orElseThrow(() -> new LauncherException(String.join("; ", app.missingArtifacts(context))
+                + "; build it with ./mvnw -DskipTests install"));
     }
 
     /** What the build has not produced yet, one "component: what" each. */

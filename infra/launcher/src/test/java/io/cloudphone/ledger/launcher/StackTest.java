@@ -3,6 +3,7 @@ package io.cloudphone.ledger.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudphone.ledger.launcher.component.App;
 import io.cloudphone.ledger.launcher.component.Component;
 import io.cloudphone.ledger.launcher.core.Console;
 import io.cloudphone.ledger.launcher.core.LauncherException;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +148,28 @@ class StackTest {
         stack = stack(List.of());
 
         assertThatThrownBy(() -> stack.clean()).hasMessageContaining("refusing to clean");
+    }
+
+    @Test
+    void anAppsJarIsItsModulesSpringBootJarAndAMissingOneIsAnErrorNamingTheApp() throws IOException {
+        App demo = new App("demo", "apps/demo", "CPL_DEMO_PORT", null);
+        stack = stack(List.of(FakeComponent.healthyStack("one"), demo));
+        Path jar = Files.createDirectories(repo.resolve("apps/demo/target")).resolve("demo-exec.jar");
+
+        assertThatThrownBy(() -> stack.appJar("demo")).hasMessageContaining("demo: no runnable jar");
+        writeJar(jar, "demo/Plain.class");
+        assertThatThrownBy(() -> stack.appJar("demo")).as("a jar that is no Spring Boot jar")
+                .hasMessageContaining("demo: no runnable jar");
+        writeJar(jar, "BOOT-INF/classes/");
+        assertThat(stack.appJar("demo")).isEqualTo(jar);
+        assertThatThrownBy(() -> stack.appJar("one")).hasMessageContaining("one is not an app");
+    }
+
+    private static void writeJar(Path jar, String entry) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.closeEntry();
+        }
     }
 
     private Stack stack(List<Component> components) {

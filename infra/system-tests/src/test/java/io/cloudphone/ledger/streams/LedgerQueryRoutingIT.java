@@ -7,6 +7,7 @@ import io.cloudphone.ledger.system.AppProcess;
 import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
 import io.cloudphone.ledger.system.LocalStack;
+import io.cloudphone.ledger.system.StackControl;
 import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.RunningSystem;
 import io.cloudphone.ledger.system.RunningSystem.Apps;
@@ -39,7 +40,7 @@ class LedgerQueryRoutingIT {
         List<String> accounts = Requests.fundedAccounts(owner.api(), 6, 1_000);
         String token = TestTokens.signedByStack(Claims.valid(UUID.randomUUID(), List.of("ledger:read")));
         int port = freePort();
-        try (AppProcess second = AppProcess.start("ledger-2", LocalStack.appJar("ledger"), "384m", Map.of(
+        try (AppProcess second = AppProcess.start("ledger-2", StackControl.appJar("ledger"), "384m", Map.of(
                 "CPL_LEDGER_PORT", Integer.toString(port),
                 "CPL_LEDGER_STATE_DIR", LocalStack.buildDir().resolve("it-apps").resolve("ledger-state-2").toString()),
                 port, LocalStack.buildDir().resolve("it-apps"))) {

@@ -28,12 +28,6 @@ public final class LocalStack {
         return Path.of(required("cpl.it.build-dir"));
     }
 
-    /** The runnable jar of an app: {@code ledger} -> stream-apps/ledger/target/ledger-exec.jar, {@code command-api} -> ... */
-    public static Path appJar(String app) {
-        Path module = app.equals("ledger") ? Path.of("stream-apps", "ledger") : Path.of(app);
-        return Path.of(required("cpl.it.repo-root")).resolve(module).resolve("target").resolve(app + "-exec.jar");
-    }
-
     /** The repository's root: failsafe passes it as the system property cpl.it.repo-root. */
     public static String repoRoot() {
         return required("cpl.it.repo-root");

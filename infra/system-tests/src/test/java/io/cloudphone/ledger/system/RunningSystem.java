@@ -62,7 +62,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             // the production rate limit (two fetches per 30 s) would decide their answers (TrustedIssuersTest
             // covers the limit).
             ExternalIssuer external = ExternalIssuer.instance();
-            AppProcess ledger = AppProcess.start("ledger", LocalStack.appJar("ledger"), APP_HEAP, Map.of(
+            AppProcess ledger = AppProcess.start("ledger", StackControl.appJar("ledger"), APP_HEAP, Map.of(
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
                     // Survives a restart of the process (crash tests), fresh for every build.
                     "CPL_LEDGER_STATE_DIR", logDir.resolve("ledger-state").toString(),
@@ -73,7 +73,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                     // to be released (LedgerOperationsIT) and for a stalled ledger to say so (LedgerStallIsReportedIT).
                     "CPL_LEDGER_HOLD_EXPIRY_GRACE", "2s",
                     "CPL_LEDGER_STALL_TIMEOUT", "10s"), ledgerPort, logDir);
-            AppProcess commandApi = AppProcess.start("command-api", LocalStack.appJar("command-api"), APP_HEAP, Map.of(
+            AppProcess commandApi = AppProcess.start("command-api", StackControl.appJar("command-api"), APP_HEAP, Map.of(
                     "CPL_API_PORT", Integer.toString(apiPort),
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
                     "CPL_EXTERNAL_ISSUER", external.issuer(),

@@ -25,6 +25,11 @@ public final class StackControl {
         stack.start(stack.stackComponents());
     }
 
+    /** An app's runnable jar, where the launcher finds it for {@code stack run}. */
+    public static Path appJar(String app) {
+        return stack().appJar(app);
+    }
+
     public static long pidOf(String component) {
         return stack().pid(component).orElseThrow(() -> new IllegalStateException(component + " is not running"));
     }
