@@ -8,9 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import org.HdrHistogram.Histogram;
 
 /**
  * Measures the time from a command's 202 Accepted to its decision being visible at the status URL,
@@ -41,26 +40,26 @@ public final class DecisionLatencyProbe {
         if (requests < 1 || requests > REQUESTS_MAX) {
             throw new IllegalArgumentException("requests must be 1.." + REQUESTS_MAX + ", was " + requests);
         }
-        List<Double> millis = new DecisionLatencyProbe(api).run(requests);
-        report(millis);
+        Histogram latencies = new DecisionLatencyProbe(api).run(requests);
+        System.out.println("requests=" + latencies.getTotalCount() + " accepted->decided ms: " + Stats.of(latencies));
     }
 
-    private List<Double> run(int requests) throws Exception {
+    private Histogram run(int requests) throws Exception {
         logInAsNewUser();
         String accountId = "probe-" + UUID.randomUUID();
         awaitDecision(post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}"));
         awaitDecision(post("/v1/accounts/" + accountId + "/recharges", "{\"amount\":" + requests + ",\"currency\":\"CNY\"}"));
-        List<Double> millis = new ArrayList<>(requests);
+        Histogram latencies = Stats.newHistogram();
         for (int i = 1; i <= requests; i++) {
             JsonNode accepted = post("/v1/accounts/" + accountId + "/consumptions", "{\"amount\":1,\"currency\":\"CNY\"}");
             long acceptedAt = System.nanoTime();
             awaitDecision(accepted);
-            millis.add((System.nanoTime() - acceptedAt) / 1e6);
+            Stats.record(latencies, System.nanoTime() - acceptedAt);
             if (i % 10 == 0) {
                 System.err.printf("probe: %d/%d requests decided%n", i, requests);
             }
         }
-        return millis;
+        return latencies;
     }
 
     /** Every API call needs a bearer token: the probe registers a user of its own and logs in. */
@@ -111,9 +110,5 @@ public final class DecisionLatencyProbe {
             Thread.sleep(POLL_INTERVAL);
         }
         throw new IllegalStateException("no decision within " + DECISION_TIMEOUT + " at " + statusUrl);
-    }
-
-    private static void report(List<Double> millis) {
-        System.out.println("requests=" + millis.size() + " accepted->decided ms: " + Stats.of(millis));
     }
 }

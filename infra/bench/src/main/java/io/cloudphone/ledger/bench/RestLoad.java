@@ -1,7 +1,6 @@
 package io.cloudphone.ledger.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * Load through the REST API, measured to the decision becoming visible on the decisions topic. Clients
@@ -127,20 +127,21 @@ final class RestLoad {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         Map<String, Double> cpuSeconds = cpu.end();
-        List<Double> latencies = new ArrayList<>(sentAt.size());
+        Histogram latencies = Stats.newHistogram();
         long lastSeen = start;
         int accepted = 0;
         for (Map.Entry<String, Long> request : sentAt.entrySet()) {
             DecisionWatcher.Seen seen = watcher.seen(request.getKey());
             if (seen != null) {
-                latencies.add((seen.nanos() - request.getValue()) / 1e6);
+                Stats.record(latencies, seen.nanos() - request.getValue());
                 lastSeen = Math.max(lastSeen, seen.nanos());
                 accepted += seen.accepted() ? 1 : 0;
             }
         }
         double seconds = (lastSeen - start) / 1e9;
         return new Result(name, sent.get(), sentAt.size(), refused.get(), shed.get(), (sendEnd - start) / 1e9,
-                latencies.size(), accepted, latencies.size() / seconds, Stats.of(latencies), cpuSeconds);
+                (int) latencies.getTotalCount(), accepted, latencies.getTotalCount() / seconds, Stats.of(latencies),
+                cpuSeconds);
     }
 
     private int decided() {
