@@ -1,6 +1,11 @@
 package io.cloudphone.ledger.api.web;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+
 import io.cloudphone.ledger.api.security.LinkedUsers;
+import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.platform.security.PlatformSecurityAutoConfiguration;
 import io.cloudphone.ledger.platform.security.TestKeys;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
@@ -20,6 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
 
 /**
  * What every controller slice test of command-api shares: the real security chain of the platform (so 401s,
@@ -55,6 +62,12 @@ public abstract class ControllerSliceTest {
     /** An Authorization header for a user with these permissions, signed by the local issuer. */
     protected String bearer(UUID userId, String... permissions) {
         return "Bearer " + tokens.forUser(userId, "user-" + userId, List.of("USER"), List.of(permissions)).value();
+    }
+
+    /** Makes a mocked runner do each piece of work at once and once: there is no database in a slice test. */
+    protected static void runsWorkAtOnce(TransactionRunner transactions) {
+        when(transactions.inTransaction(anyString(), any())).thenAnswer(
+                call -> call.<TransactionCallback<?>>getArgument(1).doInTransaction(new SimpleTransactionStatus()));
     }
 
     private static Path writeKeys() {
