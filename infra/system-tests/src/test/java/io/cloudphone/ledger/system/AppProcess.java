@@ -1,21 +1,21 @@
 package io.cloudphone.ledger.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cloudphone.ledger.launcher.process.ProcessSpec;
+import io.cloudphone.ledger.launcher.process.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One of the apps (command-api, the ledger) running from its runnable jar as its own OS process, the way
  * {@code infra/bin/stack run} and production run it. Being a real process is the point: a crash test can
- * end it with SIGKILL, and two apps never share a class path or a Spring context.
+ * end it with SIGKILL, and two apps never share a class path or a Spring context. Started, killed and stopped
+ * by the launcher's own {@link Processes}; unlike the launcher's apps, a test may run several instances of one
+ * app (each its own name, port and state dir).
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -23,17 +23,17 @@ public final class AppProcess implements AutoCloseable {
     private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final String name;
-    private final List<String> command;
-    private final Map<String, String> environment;
+    private final ProcessSpec spec;
     private final Path log;
+    private final Path pidFile;
     private final ApiClient client;
-    private Process process;
+    private long pid;
 
-    private AppProcess(String name, List<String> command, Map<String, String> environment, Path log, int port) {
+    private AppProcess(String name, ProcessSpec spec, Path logDir, int port) {
         this.name = name;
-        this.command = List.copyOf(command);
-        this.environment = Map.copyOf(environment);
-        this.log = log;
+        this.spec = spec;
+        this.log = logDir.resolve(name + ".log");
+        this.pidFile = logDir.resolve(name + ".pid");
         this.client = new ApiClient("http://127.0.0.1:" + port);
     }
 
@@ -48,35 +48,16 @@ public final class AppProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": runnable jar " + jar + " is missing; build it with ./mvnw package");
         }
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.add("-Xmx" + heap);
-        command.add("-Dcpl.it.app=" + name);
-        command.add("-jar");
-        command.add(jar.toString());
-        AppProcess app = new AppProcess(name, command, environment, logDir.resolve(name + ".log"), port);
+        String marker = "-Dcpl.it.app=" + name + "@" + logDir;
+        List<String> command = List.of(StackControl.java().toString(), "-Xmx" + heap, marker,
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        AppProcess app = new AppProcess(name, new ProcessSpec(command, logDir, environment, marker), logDir, port);
         app.launch();
         return app;
     }
 
-    /** The java of the test JVM: a JDK 21+, found by ./mvnw. */
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElseThrow(() -> new IllegalStateException("cannot tell which java runs the tests"));
-    }
-
     private void launch() {
-        try {
-            Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            builder.environment().putAll(environment);
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": could not start " + command, e);
-        }
+        pid = Processes.launch(name, spec, Map.of(), log, pidFile);
     }
 
     /** Waits until the app's /actuator/health says UP; fails with the log's path when it dies or times out. */
@@ -86,8 +67,8 @@ public final class AppProcess implements AutoCloseable {
                     // Connection refused while it starts is expected; its death is not worth waiting on.
                     .ignoreExceptionsMatching(error -> !(error instanceof AppDiedException))
                     .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new AppDiedException(name + " exited with " + process.exitValue() + "; see " + log);
+                        if (Processes.isGone(pid)) {
+                            throw new AppDiedException(name + " (pid " + pid + ") exited; see " + log);
                         }
                         ApiClient.Response health = client.get("/actuator/health");
                         return health.status() == 200 && "UP".equals(health.body().path("status").asText());
@@ -100,14 +81,13 @@ public final class AppProcess implements AutoCloseable {
 
     /** SIGKILL, as a crash: no shutdown hook, no commit, no close. Waits until the process is gone. */
     public void kill() {
-        process.destroyForcibly();
-        awaitExit();
+        Processes.kill(pid);
     }
 
     /** Starts the same command again (after {@link #kill()} or {@link #stop()}). */
     public AppProcess restart() {
-        if (process.isAlive()) {
-            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        if (!Processes.isGone(pid)) {
+            throw new IllegalStateException(name + " is still running (pid " + pid + ")");
         }
         launch();
         return this;
@@ -115,28 +95,8 @@ public final class AppProcess implements AutoCloseable {
 
     /** SIGTERM (Spring's graceful shutdown), then SIGKILL after {@link #STOP_TIMEOUT}. */
     public void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
-        }
-    }
-
-    private void awaitExit() {
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (!Processes.isGone(pid)) {
+            Processes.stop(pid, Processes.Signal.TERM, STOP_TIMEOUT);
         }
     }
 

@@ -30,6 +30,11 @@ public final class StackControl {
         return stack().appJar(app);
     }
 
+    /** The JDK the launcher runs its Java components with (and so the apps under test). */
+    public static Path java() {
+        return stack().context().java();
+    }
+
     public static long pidOf(String component) {
         return stack().pid(component).orElseThrow(() -> new IllegalStateException(component + " is not running"));
     }
