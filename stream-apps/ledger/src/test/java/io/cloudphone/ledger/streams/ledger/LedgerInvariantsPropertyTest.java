@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.cloudphone.ledger.schemas.account.AccountCommand;
+import io.cloudphone.ledger.schemas.account.TransferOut;
 import io.cloudphone.ledger.schemas.ledger.DecisionOutcome;
 import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
@@ -43,7 +44,11 @@ class LedgerInvariantsPropertyTest {
 
     /** CNY accounts and one USD account; "closed" is never opened. */
     static final List<String> ACCOUNTS = List.of("alpha", "beta", "gamma", "dollar", "closed");
-    static final List<String> HOLD_IDS = List.of("h0", "h1", "h2", "h3", "h4");
+    /**
+     * Each account's own hold ids, reused so that a hold is placed twice, captured after its release and so on. A
+     * hold id names one account's hold, as command-api's random ids do: none is placed on two accounts.
+     */
+    static final int HOLD_IDS_PER_ACCOUNT = 5;
 
     @Test
     void anySequenceConservesMoneyAndEveryBalanceIsTheSumOfItsEntries() {
@@ -173,8 +178,12 @@ class LedgerInvariantsPropertyTest {
                 now = now.plus(wait.duration());
                 steps.add(wait);
             } else if (generated.get(i) instanceof Deliver deliver) {
-                steps.add(new Deliver(AccountCommand.newBuilder(deliver.command()).setRequestId("r" + i)
-                        .setOccurredAt(now).build()));
+                String requestId = "r" + i;
+                // As command-api does: a transfer's id is its request's.
+                Object body = deliver.command().getCommand() instanceof TransferOut out
+                        ? TransferOut.newBuilder(out).setTransferId(requestId).build() : deliver.command().getCommand();
+                steps.add(new Deliver(AccountCommand.newBuilder(deliver.command()).setRequestId(requestId)
+                        .setOccurredAt(now).setCommand(body).build()));
             }
         }
         return steps;
@@ -192,7 +201,10 @@ class LedgerInvariantsPropertyTest {
         String own = account.equals("dollar") ? "USD" : "CNY";
         Gen<String> currency = Generate.frequency(Pair.of(19, Generate.constant(own)),
                 Pair.of(1, Generate.constant(own.equals("USD") ? "CNY" : "USD")));
-        Gen<String> holdId = Generate.pick(HOLD_IDS);
+        Gen<String> ownHoldId = integers().between(0, HOLD_IDS_PER_ACCOUNT - 1).map(n -> account + "-h" + n);
+        // Captured and released: mostly the account's own holds; sometimes another's, which it must not find.
+        Gen<String> holdId = Generate.frequency(Pair.of(9, Generate.constant(account)), Pair.of(1, Generate.pick(ACCOUNTS)))
+                .zip(integers().between(0, HOLD_IDS_PER_ACCOUNT - 1), (owner, n) -> owner + "-h" + n);
         Gen<Long> amount = Generate.frequency(
                 Pair.of(40, longs().between(1, 1_000)),
                 Pair.of(1, longs().between(-5, 0)),
@@ -202,7 +214,7 @@ class LedgerInvariantsPropertyTest {
                 Pair.of(1, currency.map(c -> (Object) Commands.open(c))),
                 Pair.of(5, amount.zip(currency, (a, c) -> (Object) Commands.recharge(a, c))),
                 Pair.of(3, amount.zip(currency, (a, c) -> (Object) Commands.consume(a, c))),
-                Pair.of(3, holdId.zip(amount, currency, integers().between(-1, 120), (id, a, c, expiry) ->
+                Pair.of(3, ownHoldId.zip(amount, currency, integers().between(-1, 120), (id, a, c, expiry) ->
                         (Object) Commands.hold(id, a, c, expiry < 0 ? null : Commands.T0.plusSeconds(expiry)))),
                 Pair.of(2, holdId.zip(amountOrWhole, (id, a) -> (Object) Commands.capture(id, a))),
                 Pair.of(2, holdId.map(id -> (Object) Commands.release(id))),
