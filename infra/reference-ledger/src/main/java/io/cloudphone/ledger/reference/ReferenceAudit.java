@@ -36,6 +36,8 @@ public final class ReferenceAudit {
 
     private final ReferenceLedger model = new ReferenceLedger();
     private final List<String> findings = new ArrayList<>();
+    /** Findings that more time could still resolve: a decision or a leg not made yet. The rest are final. */
+    private final List<String> pendingFindings = new ArrayList<>();
     private final Map<String, Deque<ClientRecord.Sent>> pending = new LinkedHashMap<>();
     private final Map<String, Deque<LedgerDecision>> observed = new LinkedHashMap<>();
     private final Map<String, List<LedgerEntry>> entriesByDecision = new HashMap<>();
@@ -44,11 +46,22 @@ public final class ReferenceAudit {
     private int decisionsJudged;
     private int legsJudged;
 
-    /** The outcome: what disagreed (empty when nothing did), and the model's state after all of it. */
-    public record Verdict(List<String> findings, ReferenceLedger model, int decisionsJudged, int legsJudged) {
+    /**
+     * The outcome: what disagreed (empty when nothing did), and the model's state after all of it.
+     *
+     * @param pending the findings that waiting could still resolve (a request or a leg not decided yet); a wrong,
+     *                repeated or misplaced decision is published for good, so every other finding is final
+     */
+    public record Verdict(List<String> findings, List<String> pending, ReferenceLedger model, int decisionsJudged,
+                          int legsJudged) {
 
         public boolean agrees() {
             return findings.isEmpty();
+        }
+
+        /** Whether a later snapshot could still agree: nothing is wrong yet, only missing. */
+        public boolean mayStillAgree() {
+            return pending.size() == findings.size();
         }
 
         /** The first findings, one per line, for an assertion message. */
@@ -94,7 +107,8 @@ public final class ReferenceAudit {
         ReferenceAudit audit = new ReferenceAudit(client, decisions, entries);
         audit.walk();
         audit.checkEnd();
-        return new Verdict(List.copyOf(audit.findings), audit.model, audit.decisionsJudged, audit.legsJudged);
+        return new Verdict(List.copyOf(audit.findings), List.copyOf(audit.pendingFindings), audit.model,
+                audit.decisionsJudged, audit.legsJudged);
     }
 
     /** Takes each account's next decision whenever the model can judge it; a leg waits until its cause is judged. */
@@ -213,12 +227,12 @@ public final class ReferenceAudit {
     private void checkEnd() {
         for (Map.Entry<String, Deque<ClientRecord.Sent>> account : pending.entrySet()) {
             account.getValue().stream().filter(sent -> sent.answer() == ClientRecord.Answer.ACCEPTED).limit(5)
-                    .forEach(sent -> findings.add("accepted request " + sent.request() + " was never decided"));
+                    .forEach(sent -> pendingFinding("accepted request " + sent.request() + " was never decided"));
         }
         for (ReferenceLedger.TransferView transfer : model.transfers()) {
             if (transfer.state() == ReferenceLedger.TransferState.IN_FLIGHT
                     || transfer.state() == ReferenceLedger.TransferState.REFUND_IN_FLIGHT) {
-                findings.add("transfer " + transfer.transferId() + " never settled: " + transfer.state()
+                pendingFinding("transfer " + transfer.transferId() + " never settled: " + transfer.state()
                         + " (no " + (transfer.state() == ReferenceLedger.TransferState.IN_FLIGHT ? IN : REFUND) + " decision)");
             }
         }
@@ -235,8 +249,13 @@ public final class ReferenceAudit {
         }
         if (inFlight.signum() != 0 && model.transfers().stream()
                 .noneMatch(t -> t.state() == ReferenceLedger.TransferState.STUCK_IN_FLIGHT)) {
-            findings.add("@transfers-in-flight holds " + inFlight + " of these accounts' money once everything settled");
+            pendingFinding("@transfers-in-flight holds " + inFlight + " of these accounts' money");
         }
+    }
+
+    private void pendingFinding(String finding) {
+        findings.add(finding);
+        pendingFindings.add(finding);
     }
 
     private static String key(String accountId, String requestId) {

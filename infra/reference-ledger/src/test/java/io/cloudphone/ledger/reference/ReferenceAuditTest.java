@@ -60,8 +60,11 @@ class ReferenceAuditTest {
                 .setRejectionCode(RejectionCode.HOLD_NOT_FOUND));
         entries.removeIf(entry -> entry.getRequestId().equals("ca"));
 
-        assertThat(ReferenceAudit.judge(client, decisions, entries).findings())
+        ReferenceAudit.Verdict verdict = ReferenceAudit.judge(client, decisions, entries);
+
+        assertThat(verdict.findings())
                 .anySatisfy(finding -> assertThat(finding).contains("request ca").contains("HOLD_NOT_FOUND"));
+        assertThat(verdict.mayStillAgree()).as("a wrong decision is final").isFalse();
     }
 
     @Test
@@ -74,10 +77,11 @@ class ReferenceAuditTest {
                 .setVersionAfter(1));
         entries.removeIf(entry -> entry.getRequestId().equals("cb2"));
 
-        List<String> findings = ReferenceAudit.judge(client, decisions, entries).findings();
+        ReferenceAudit.Verdict verdict = ReferenceAudit.judge(client, decisions, entries);
 
-        assertThat(findings).anySatisfy(finding -> assertThat(finding).contains("transfer t1 never settled"));
-        assertThat(findings).anySatisfy(finding -> assertThat(finding).contains("@transfers-in-flight holds 200"));
+        assertThat(verdict.findings()).anySatisfy(finding -> assertThat(finding).contains("transfer t1 never settled"));
+        assertThat(verdict.findings()).anySatisfy(finding -> assertThat(finding).contains("@transfers-in-flight holds 200"));
+        assertThat(verdict.mayStillAgree()).as("a leg not decided yet may still come").isTrue();
     }
 
     @Test

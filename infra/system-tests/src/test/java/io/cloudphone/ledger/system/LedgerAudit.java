@@ -51,8 +51,8 @@ public final class LedgerAudit {
     }
 
     /**
-     * Judges consistent snapshots of the ledger's topics until the model agrees with one, or fails with the last
-     * findings. The ledger keeps deciding after the clients stop (transfer legs), and a decision commits with its
+     * Judges consistent snapshots of the ledger's topics until the model agrees with one; fails at once on a
+     * finding that no later decision can mend, and with the last findings when what is missing stays missing. The ledger keeps deciding after the clients stop (transfer legs), and a decision commits with its
      * entries in one transaction: so decisions are read again after the entries, and a snapshot is judged only
      * when no decision arrived in between.
      */
@@ -68,6 +68,11 @@ public final class LedgerAudit {
                 entryCount = entries.size();
                 if (verdict.agrees()) {
                     return this;
+                }
+                if (!verdict.mayStillAgree()) {
+                    // A wrong, repeated or misplaced decision is published for good: waiting cannot mend it.
+                    throw new AssertionError("the ledger's topics disagree with the reference model; "
+                            + verdict.summary(FINDINGS_SHOWN));
                 }
             }
             if (System.nanoTime() > deadline) {

@@ -268,6 +268,20 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * After the load: one more recharge on every account, each awaited until decided. As each account's requests
+     * are decided in order, everything on its partition before it has then been processed.
+     */
+    public void rechargeEachAccountAndAwait(long amount) {
+        if (running.get()) {
+            throw new IllegalStateException("the clients are still sending: close() first");
+        }
+        for (String account : accounts) {
+            sendAndAwaitDecision(id -> new ClientRequest.Recharge(id, account, amount, CURRENCY),
+                    "/v1/accounts/" + account + "/recharges", money(amount));
+        }
+    }
+
     /** Stops the clients; a client that failed fails the caller here. */
     @Override
     public void close() {
