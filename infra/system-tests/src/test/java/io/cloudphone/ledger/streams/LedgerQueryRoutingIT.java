@@ -2,6 +2,7 @@ package io.cloudphone.ledger.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudphone.ledger.streams.runtime.query.QueryRouter;
 import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.AppProcess;
 import io.cloudphone.ledger.system.Identities;
@@ -16,6 +17,7 @@ import io.cloudphone.ledger.system.TestTokens.Claims;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +62,27 @@ class LedgerQueryRoutingIT {
                 // The same instance read both answers from its store, so the other instance forwarded its query.
                 assertThat(servedBy(viaOther)).isEqualTo(servedBy(viaFirst));
             }
-            assertThat(other.get("/ledger/v1/accounts/" + accounts.getFirst() + "/balance").status()).isEqualTo(200);
-            assertThat(apps.ledger().client().get("/ledger/v1/accounts/" + accounts.getFirst() + "/balance").status())
-                    .as("a forwarded query still needs a token").isEqualTo(401);
+            String path = "/ledger/v1/accounts/" + accounts.getFirst() + "/balance";
+            assertThat(other.get(path).status()).isEqualTo(200);
+            assertThat(second.client().get(path).status()).as("no token: refused before any forwarding").isEqualTo(401);
+            // Whichever instance serves it checks the token itself: a request marked as forwarded is not trusted.
+            ApiClient.Response served = first.get(path);
+            ApiClient server = servedBy(served).equals(hostOf(second.client())) ? second.client() : apps.ledger().client();
+            assertThat(server.get(path, Map.of(QueryRouter.FORWARDED_HEADER, "1")).status())
+                    .as("marked as forwarded, no token").isEqualTo(401);
+            String withoutLedgerRead = TestTokens.signedByStack(Claims.valid(UUID.randomUUID(), List.of("account:own")));
+            assertThat(server.withToken(withoutLedgerRead).get(path, Map.of(QueryRouter.FORWARDED_HEADER, "1")).status())
+                    .as("marked as forwarded, a token without ledger:read").isEqualTo(403);
         }
         // With the second instance gone, the first takes every partition back and answers alone.
         Awaitility.await("the first instance alone").atMost(SETTLE).pollInterval(Duration.ofMillis(500))
                 .until(() -> accounts.stream().allMatch(account -> apps.ledger().client().withToken(token)
                         .get("/ledger/v1/accounts/" + account + "/balance").status() == 200));
+    }
+
+    /** The query API's application.server: 127.0.0.1 and its port. */
+    private static String hostOf(ApiClient client) {
+        return URI.create(client.baseUrl()).getHost() + ":" + URI.create(client.baseUrl()).getPort();
     }
 
     /** True for 200; false for 503 with Retry-After (try again); fails on anything else. */

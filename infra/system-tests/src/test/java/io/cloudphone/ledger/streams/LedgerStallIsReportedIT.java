@@ -7,6 +7,7 @@ import static io.cloudphone.ledger.system.Requests.openAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudphone.ledger.schemas.TopicSpec;
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.deadletter.DeadLetterHeaders;
 import io.cloudphone.ledger.schemas.serde.RestSchemaRegistryClient;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +48,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LedgerStallIsReportedIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(90);
-    /** As bin/stack creates it (infra/config/topics.conf). */
-    private static final NewTopic DEAD_LETTERS = new NewTopic(Topics.LEDGER_DEAD_LETTERS, 6, (short) 1)
-            .configs(Map.of("retention.ms", "2592000000"));
+    /** As bin/stack creates it: from the catalogue. */
+    private static final TopicSpec DEAD_LETTERS_SPEC = Topics.named(Topics.LEDGER_DEAD_LETTERS).orElseThrow();
+    private static final NewTopic DEAD_LETTERS = new NewTopic(DEAD_LETTERS_SPEC.name(), DEAD_LETTERS_SPEC.partitions(),
+            (short) 1).configs(DEAD_LETTERS_SPEC.configs());
 
     private final Topics topics = new Topics(new RestSchemaRegistryClient(LocalStack.registryUrl()));
 

@@ -45,7 +45,13 @@ public final class ApiClient {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Response delete(String path) {

@@ -54,11 +54,19 @@ public final class Requests {
         return awaitDecision(api, accepted);
     }
 
+    /** Polls the request's status until it is decided; a 503 (the ledger rebalancing, say) is waited out. */
     public static JsonNode awaitDecision(ApiClient api, Response accepted) {
         String statusUrl = accepted.body().path("statusUrl").asText();
         return Awaitility.await("decision at " + statusUrl).atMost(DECISION_TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> api.get(statusUrl).body(), status -> status.has("status")
-                        && !"PENDING".equals(status.path("status").asText()));
+                .until(() -> decidedOrNull(api.get(statusUrl)), java.util.Objects::nonNull);
+    }
+
+    private static JsonNode decidedOrNull(Response status) {
+        if (status.status() == 503) {
+            return null;
+        }
+        assertThat(status.status()).as(status.rawBody()).isEqualTo(200);
+        return "PENDING".equals(status.body().path("status").asText()) ? null : status.body();
     }
 
     public static JsonNode balance(ApiClient api, String accountId) {

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudphone.ledger.system.Concurrently;
 import io.cloudphone.ledger.system.LocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -69,7 +71,9 @@ class TransactionRunnerIT {
                 return runner.inTransaction("holder", status -> {
                     jdbc.update("UPDATE " + table + " SET value = 100 WHERE id = 1");
                     await(holderHasTheLock);
-                    sleepMillis(100); // holds the row lock past the waiter's first lock_timeout
+                    // Holds the row lock until the waiter has timed out once and tries again: no timing margin.
+                    Awaitility.await("the waiter's second attempt").atMost(Duration.ofSeconds(30))
+                            .pollInterval(Duration.ofMillis(5)).until(() -> attempts.get() >= 2);
                     return "held";
                 });
             }
@@ -105,16 +109,6 @@ class TransactionRunnerIT {
         try {
             barrier.await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The point of this test is a lock held for a while; there is no condition to wait on instead. */
-    private static void sleepMillis(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
