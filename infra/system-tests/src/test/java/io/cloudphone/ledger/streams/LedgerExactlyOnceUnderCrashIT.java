@@ -10,7 +10,11 @@ import io.cloudphone.ledger.system.LoadGenerator;
 import io.cloudphone.ledger.system.RunningSystem;
 import io.cloudphone.ledger.system.RunningSystem.Apps;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -18,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Under continuous load, the stream app is killed with SIGKILL 5 times at random moments and restarted each
- * time. Afterwards the ledger's topics must be what an independent model of the ledger derives from the
+ * time; twice it is killed again while it recovers (restoring its stores, rejoining the group). Afterwards the ledger's topics must be what an independent model of the ledger derives from the
  * clients' own record of what they sent: every accepted request decided once, in its client's order, with the
  * outcome, code, numbers and entries the model gives; every transfer settled by one leg; the API's balances the
  * model's.
@@ -34,6 +38,8 @@ class LedgerExactlyOnceUnderCrashIT {
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(4);
     /** A run sends at least this share of what its clients could send at their pace: load that stalled fails. */
     private static final double LOAD_FLOOR = 0.25;
+    private static final Duration RECOVERY_WAIT = Duration.ofMinutes(2);
+    private static final Duration HEALTH_LOOK = Duration.ofMillis(20);
 
     @Test
     void killingTheStreamAppFiveTimesUnderLoadLosesAndDuplicatesNothing(Apps apps, ApiClient anonymous) {
@@ -42,6 +48,7 @@ class LedgerExactlyOnceUnderCrashIT {
         Random random = new Random(seed);
         Session user = Identities.newUser(anonymous);
 
+        List<String> recoveryKillPhases = new ArrayList<>();
         LoadGenerator load = LoadGenerator.start(user.api(), ACCOUNTS, FUNDING, CLIENTS, seed);
         try (load) {
             for (int kill = 1; kill <= 5; kill++) {
@@ -50,8 +57,16 @@ class LedgerExactlyOnceUnderCrashIT {
                 assertThat(load.accepted()).as("requests accepted before kill %d", kill).isGreaterThan(acceptedBefore);
                 log.info("kill -9 of the stream app, {} of 5", kill);
                 apps.ledger().kill();
-                // Back to processing before the next kill, so that every kill lands mid-stream.
-                apps.ledger().restart().awaitHealthy(Duration.ofMinutes(2));
+                apps.ledger().restart();
+                if (kill % 2 == 0) {
+                    // A second kill while the restarted app restores its stores and rejoins, or just as it
+                    // resumes (its first commit comes within commit.interval.ms of RUNNING).
+                    String phase = killWhileRecovering(apps);
+                    log.info("kill -9 of the stream app while recovering: health {}", phase);
+                    recoveryKillPhases.add(phase);
+                    apps.ledger().restart();
+                }
+                apps.ledger().awaitHealthy(Duration.ofMinutes(2));
             }
             load.runFor(Duration.ofSeconds(2));
         }
@@ -61,8 +76,29 @@ class LedgerExactlyOnceUnderCrashIT {
         log.info("stream app crash test: {} accepted, {} refused, {} retried, capacity {}; {} decisions ({} legs) judged, "
                         + "{} entries", load.accepted(), load.refused(), load.retries(), load.capacity(),
                 audit.verdict().decisionsJudged(), audit.verdict().legsJudged(), audit.entryCount());
+        assertThat(recoveryKillPhases).as("health when the second kills landed").hasSize(2)
+                .contains("OUT_OF_SERVICE");
         assertThat(load.refused()).as("requests refused (none of the load's may be)").isZero();
         assertThat(load.accepted()).as("accepted of a capacity of %d", load.capacity())
                 .isGreaterThan((long) (load.capacity() * LOAD_FLOOR));
+    }
+
+    /**
+     * Kills the restarting app as soon as its streams are up but not yet running (health OUT_OF_SERVICE: they
+     * restore state or rebalance), or, if it gets through that between two looks, as soon as it is UP.
+     *
+     * @return the health it had when killed
+     */
+    private static String killWhileRecovering(Apps apps) {
+        long deadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> health = apps.ledger().healthStatus();
+            if (health.isPresent() && !health.get().equals("DOWN")) {
+                apps.ledger().kill();
+                return health.get();
+            }
+            LockSupport.parkNanos(HEALTH_LOOK.toNanos());
+        }
+        throw new AssertionError("the restarted ledger did not answer its health within " + RECOVERY_WAIT);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -77,6 +78,15 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log, e);
         }
         return this;
+    }
+
+    /** The app's {@code /actuator/health} status now (UP, OUT_OF_SERVICE, DOWN), or empty while it does not answer. */
+    public Optional<String> healthStatus() {
+        try {
+            return Optional.of(client.get("/actuator/health").body().path("status").asText());
+        } catch (IllegalStateException notAnswering) {
+            return Optional.empty();
+        }
     }
 
     /** SIGKILL, as a crash: no shutdown hook, no commit, no close. Waits until the process is gone. */
