@@ -46,9 +46,17 @@ class LedgerMatchesReferenceModelPropertyTest {
         examples("everyDecisionIsWhatTheReferenceModelDerivesFromTheCommands").forAll(LedgerInvariantsPropertyTest.runs())
                 .checkAssert(steps -> agreesWithModel(steps, LedgerRun.run(steps), judged));
         System.out.println("judged across the examples: " + judged);
-        // A property whose runs never reach a rule proves nothing about it.
+        // A property whose runs never reach a rule proves nothing about it: every kind of case must be judged.
         assertThat(judged).containsKeys("accepted", "rejected", "legs");
+        int decisions = judged.get("accepted") + judged.get("rejected");
+        assertThat(judged.get("accepted")).as("share accepted").isGreaterThan(decisions / 3);
+        assertThat(judged.get("rejected")).as("share rejected").isGreaterThan(decisions / 10);
         assertThat(judged.get("legs")).isGreaterThan(EXAMPLES / 4);
+        assertThat(judged).as("cases judged").containsKeys("PlaceHold ACCEPTED", "CaptureHold ACCEPTED",
+                "ReleaseHold ACCEPTED", "HoldExpired ACCEPTED", "TransferOut ACCEPTED", "TransferIn ACCEPTED",
+                "TransferRefund ACCEPTED", "Consume REJECTED INSUFFICIENT_FUNDS", "Recharge REJECTED BALANCE_OVERFLOW",
+                "CaptureHold REJECTED AMOUNT_EXCEEDS_HOLD", "CaptureHold REJECTED HOLD_EXPIRED",
+                "PlaceHold REJECTED HOLD_ALREADY_EXISTS", "SetOverdraftLimit ACCEPTED", "Adjust ACCEPTED");
     }
 
     @Test
@@ -76,7 +84,11 @@ class LedgerMatchesReferenceModelPropertyTest {
                     .as("final numbers of %s", accountId)
                     .containsExactly(expected.balance(), expected.available(), expected.held(), expected.version());
         });
-        outputs.decisions().forEach(d -> judged.merge(d.getOutcome().name().toLowerCase(), 1, Integer::sum));
+        outputs.decisions().forEach(d -> {
+            judged.merge(d.getOutcome().name().toLowerCase(), 1, Integer::sum);
+            judged.merge(d.getOperation() + " " + d.getOutcome()
+                    + (d.getRejectionCode() == null ? "" : " " + d.getRejectionCode()), 1, Integer::sum);
+        });
         judged.merge("legs", verdict.legsJudged(), Integer::sum);
     }
 
