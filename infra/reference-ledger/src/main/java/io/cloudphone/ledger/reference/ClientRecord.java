@@ -39,9 +39,4 @@ public final class ClientRecord {
     public synchronized long count(Answer answer) {
         return byAccount.values().stream().flatMap(List::stream).filter(sent -> sent.answer() == answer).count();
     }
-
-    public synchronized List<String> requestIds(Answer answer) {
-        return byAccount.values().stream().flatMap(List::stream).filter(sent -> sent.answer() == answer)
-                .map(sent -> sent.request().requestId()).toList();
-    }
 }

@@ -85,14 +85,14 @@ public final class ReferenceLedger {
     public Expected decide(ClientRequest request) {
         RejectionCode malformed = malformed(request);
         if (malformed != null) {
-            return rejected(request.requestId(), request.accountId(), operation(request), malformed);
+            return rejected(request, malformed);
         }
         if (request instanceof ClientRequest.Open open) {
             return open(open);
         }
         Account account = accounts.get(request.accountId());
         if (account == null) {
-            return rejected(request.requestId(), request.accountId(), operation(request), RejectionCode.ACCOUNT_NOT_OPEN);
+            return rejected(request, RejectionCode.ACCOUNT_NOT_OPEN);
         }
         return switch (request) {
             case ClientRequest.Open open -> throw new AssertionError("handled above");
@@ -180,12 +180,12 @@ public final class ReferenceLedger {
     private Expected open(ClientRequest.Open open) {
         Account existing = accounts.get(open.accountId());
         if (existing != null) {
-            return rejected(open.requestId(), open.accountId(), "OpenAccount", RejectionCode.ACCOUNT_ALREADY_OPEN);
+            return rejected(open, RejectionCode.ACCOUNT_ALREADY_OPEN);
         }
         Account account = new Account(open.accountId(), open.currency());
         accounts.put(account.id, account);
         // Opening is version 1, the first state; every later accepted decision adds one.
-        return expected(account, open.requestId(), "OpenAccount", DecisionOutcome.ACCEPTED, null, List.of());
+        return expected(account, open.requestId(), operation(open), DecisionOutcome.ACCEPTED, null, List.of());
     }
 
     private Expected recharge(Account account, ClientRequest.Recharge recharge) {
@@ -194,10 +194,10 @@ public final class ReferenceLedger {
             invalid = RejectionCode.BALANCE_OVERFLOW;
         }
         if (invalid != null) {
-            return rejected(recharge.requestId(), account.id, "Recharge", invalid);
+            return rejected(recharge, invalid);
         }
         account.balance = account.balance.add(BigInteger.valueOf(recharge.amount()));
-        return accepted(account, recharge.requestId(), "Recharge",
+        return accepted(account, recharge,
                 List.of(new Move(EntryKind.RECHARGE, "@external-inflow:" + account.currency, account.id, recharge.amount())));
     }
 
@@ -207,10 +207,10 @@ public final class ReferenceLedger {
             invalid = RejectionCode.INSUFFICIENT_FUNDS;
         }
         if (invalid != null) {
-            return rejected(consume.requestId(), account.id, "Consume", invalid);
+            return rejected(consume, invalid);
         }
         account.balance = account.balance.subtract(BigInteger.valueOf(consume.amount()));
-        return accepted(account, consume.requestId(), "Consume",
+        return accepted(account, consume,
                 List.of(new Move(EntryKind.CONSUMPTION, account.id, "@external-outflow:" + account.currency, consume.amount())));
     }
 
@@ -223,21 +223,21 @@ public final class ReferenceLedger {
                 : amount < 0 && !account.canSpend(-amount) ? RejectionCode.INSUFFICIENT_FUNDS
                 : null;
         if (refusal != null) {
-            return rejected(adjust.requestId(), account.id, "Adjust", refusal);
+            return rejected(adjust, refusal);
         }
         account.balance = account.balance.add(BigInteger.valueOf(amount));
         String adjustments = "@adjustments:" + account.currency;
         Move move = amount > 0 ? new Move(EntryKind.ADJUSTMENT, adjustments, account.id, amount)
                 : new Move(EntryKind.ADJUSTMENT, account.id, adjustments, -amount);
-        return accepted(account, adjust.requestId(), "Adjust", List.of(move));
+        return accepted(account, adjust, List.of(move));
     }
 
     private Expected setOverdraftLimit(Account account, ClientRequest.SetOverdraftLimit limit) {
         if (limit.limit() < 0 || account.available().compareTo(BigInteger.valueOf(-limit.limit())) < 0) {
-            return rejected(limit.requestId(), account.id, "SetOverdraftLimit", RejectionCode.INVALID_LIMIT);
+            return rejected(limit, RejectionCode.INVALID_LIMIT);
         }
         account.overdraftLimit = limit.limit();
-        return accepted(account, limit.requestId(), "SetOverdraftLimit", List.of());
+        return accepted(account, limit, List.of());
     }
 
     private Expected placeHold(Account account, ClientRequest.PlaceHold place) {
@@ -252,11 +252,11 @@ public final class ReferenceLedger {
             refusal = RejectionCode.BALANCE_OVERFLOW;
         }
         if (refusal != null) {
-            return rejected(place.requestId(), account.id, "PlaceHold", refusal);
+            return rejected(place, refusal);
         }
         account.held = account.held.add(BigInteger.valueOf(place.amount()));
         holds.put(place.holdId(), new Hold(place.holdId(), account.id, place.amount(), place.currency(), HoldState.OPEN));
-        return accepted(account, place.requestId(), "PlaceHold",
+        return accepted(account, place,
                 List.of(new Move(EntryKind.HOLD, account.id, holds(account.id), place.amount())));
     }
 
@@ -271,7 +271,7 @@ public final class ReferenceLedger {
             refusal = RejectionCode.AMOUNT_EXCEEDS_HOLD;
         }
         if (refusal != null) {
-            return rejected(capture.requestId(), account.id, "CaptureHold", refusal);
+            return rejected(capture, refusal);
         }
         account.held = account.held.subtract(BigInteger.valueOf(hold.amount()));
         account.balance = account.balance.subtract(BigInteger.valueOf(captured));
@@ -281,18 +281,18 @@ public final class ReferenceLedger {
         if (captured < hold.amount()) {
             moves.add(new Move(EntryKind.HOLD_RELEASE, holds(account.id), account.id, hold.amount() - captured));
         }
-        return accepted(account, capture.requestId(), "CaptureHold", moves);
+        return accepted(account, capture, moves);
     }
 
     private Expected releaseHold(Account account, ClientRequest.ReleaseHold release) {
         Hold hold = holds.get(release.holdId());
         RejectionCode refusal = notOpen(account, hold);
         if (refusal != null) {
-            return rejected(release.requestId(), account.id, "ReleaseHold", refusal);
+            return rejected(release, refusal);
         }
         account.held = account.held.subtract(BigInteger.valueOf(hold.amount()));
         holds.put(hold.holdId(), hold.ended(HoldState.RELEASED));
-        return accepted(account, release.requestId(), "ReleaseHold",
+        return accepted(account, release,
                 List.of(new Move(EntryKind.HOLD_RELEASE, holds(account.id), account.id, hold.amount())));
     }
 
@@ -305,12 +305,12 @@ public final class ReferenceLedger {
             refusal = RejectionCode.INSUFFICIENT_FUNDS;
         }
         if (refusal != null) {
-            return rejected(transfer.requestId(), account.id, "TransferOut", refusal);
+            return rejected(transfer, refusal);
         }
         account.balance = account.balance.subtract(BigInteger.valueOf(transfer.amount()));
         transfers.put(transfer.requestId(), new Transfer(transfer.requestId(), account.id, transfer.toAccountId(),
                 transfer.amount(), transfer.currency(), TransferState.IN_FLIGHT));
-        return accepted(account, transfer.requestId(), "TransferOut",
+        return accepted(account, transfer,
                 List.of(new Move(EntryKind.TRANSFER_OUT, account.id, inFlight(transfer.currency()), transfer.amount())));
     }
 
@@ -362,6 +362,14 @@ public final class ReferenceLedger {
 
     private static boolean overflows(BigInteger value) {
         return value.compareTo(LONG_MAX) > 0 || value.compareTo(LONG_MIN) < 0;
+    }
+
+    private Expected accepted(Account account, ClientRequest request, List<Move> moves) {
+        return accepted(account, request.requestId(), operation(request), moves);
+    }
+
+    private Expected rejected(ClientRequest request, RejectionCode code) {
+        return rejected(request.requestId(), request.accountId(), operation(request), code);
     }
 
     private Expected accepted(Account account, String requestId, String operation, List<Move> moves) {

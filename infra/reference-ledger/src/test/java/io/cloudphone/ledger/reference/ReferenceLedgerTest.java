@@ -26,8 +26,7 @@ class ReferenceLedgerTest {
 
     @Test
     void aConsumptionBeyondAvailableIsRejectedAndChangesNothing() {
-        ledger.decide(new Open("o", "a", "CNY"));
-        ledger.decide(new Recharge("r", "a", 1_000, "CNY"));
+        funded("a", 1_000);
 
         Expected refused = ledger.decide(new Consume("c", "a", 1_500, "CNY"));
 
@@ -40,8 +39,7 @@ class ReferenceLedgerTest {
 
     @Test
     void aPartialCaptureSpendsPartAndReleasesTheRestAndAHoldEndsOnce() {
-        ledger.decide(new Open("o", "a", "CNY"));
-        ledger.decide(new Recharge("r", "a", 1_000, "CNY"));
+        funded("a", 1_000);
         Expected placed = ledger.decide(new PlaceHold("p", "a", "h", 600, "CNY"));
         assertThat(placed.availableAfter()).isEqualTo(400);
         assertThat(placed.heldAfter()).isEqualTo(600);
@@ -58,9 +56,8 @@ class ReferenceLedgerTest {
 
     @Test
     void aHoldOfAnotherAccountIsNotFoundAndACaptureAboveTheHoldIsRefused() {
-        ledger.decide(new Open("o1", "a", "CNY"));
-        ledger.decide(new Open("o2", "b", "CNY"));
-        ledger.decide(new Recharge("r", "a", 1_000, "CNY"));
+        funded("a", 1_000);
+        funded("b", 0);
         ledger.decide(new PlaceHold("p", "a", "h", 300, "CNY"));
 
         assertThat(ledger.decide(new ReleaseHold("x", "b", "h")).rejectionCode()).isEqualTo(RejectionCode.HOLD_NOT_FOUND);
@@ -72,8 +69,7 @@ class ReferenceLedgerTest {
 
     @Test
     void anExpiredHoldCannotBeCapturedAndItsMoneyIsBack() {
-        ledger.decide(new Open("o", "a", "CNY"));
-        ledger.decide(new Recharge("r", "a", 1_000, "CNY"));
+        funded("a", 1_000);
         ledger.decide(new PlaceHold("p", "a", "h", 300, "CNY"));
 
         Expected expired = ledger.expireHold("h");
@@ -87,8 +83,7 @@ class ReferenceLedgerTest {
 
     @Test
     void aTransferToAnAccountThatIsNotOpenComesBackAsARefund() {
-        ledger.decide(new Open("o", "a", "CNY"));
-        ledger.decide(new Recharge("r", "a", 1_000, "CNY"));
+        funded("a", 1_000);
 
         Expected out = ledger.decide(new Transfer("t", "a", "nowhere", 400, "CNY"));
         Expected in = ledger.creditLeg("t");
@@ -106,9 +101,8 @@ class ReferenceLedgerTest {
 
     @Test
     void aTransferCreditsItsDestinationOnce() {
-        ledger.decide(new Open("o1", "a", "CNY"));
-        ledger.decide(new Open("o2", "b", "CNY"));
-        ledger.decide(new Recharge("r", "a", 1_000, "CNY"));
+        funded("a", 1_000);
+        funded("b", 0);
         ledger.decide(new Transfer("t", "a", "b", 400, "CNY"));
 
         Expected in = ledger.creditLeg("t");
@@ -159,5 +153,13 @@ class ReferenceLedgerTest {
         ledger.decide(new Open("o", "a", "CNY"));
         assertThat(ledger.decide(new Open("o2", "a", "USD")).rejectionCode()).isEqualTo(RejectionCode.ACCOUNT_ALREADY_OPEN);
         assertThat(ledger.balance("a").orElseThrow().currency()).isEqualTo("CNY");
+    }
+
+    /** Opens the account in CNY and, for a positive amount, recharges it with that much. */
+    private void funded(String account, long amount) {
+        ledger.decide(new Open("open-" + account, account, "CNY"));
+        if (amount > 0) {
+            ledger.decide(new Recharge("fund-" + account, account, amount, "CNY"));
+        }
     }
 }

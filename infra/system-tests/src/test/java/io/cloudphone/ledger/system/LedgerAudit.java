@@ -42,7 +42,6 @@ public final class LedgerAudit {
     private final Set<String> accounts;
     private final Topics topics = new Topics(new RestSchemaRegistryClient(LocalStack.registryUrl()));
     private ReferenceAudit.Verdict verdict;
-    private int decisionCount;
     private int entryCount;
 
     public LedgerAudit(ClientRecord record) {
@@ -64,7 +63,6 @@ public final class LedgerAudit {
             List<LedgerDecision> decisions = read(Topics.LEDGER_DECISIONS, topics.decisionSerde());
             if (decisions.size() == before.size()) {
                 verdict = ReferenceAudit.judge(record, decisions, entries);
-                decisionCount = decisions.size();
                 entryCount = entries.size();
                 if (verdict.agrees()) {
                     return this;
@@ -98,10 +96,6 @@ public final class LedgerAudit {
 
     public ReferenceAudit.Verdict verdict() {
         return verdict;
-    }
-
-    public int decisionCount() {
-        return decisionCount;
     }
 
     public int entryCount() {

@@ -48,6 +48,7 @@ public final class LoadGenerator implements AutoCloseable {
     private static final String CURRENCY = "CNY";
 
     private final ApiClient api;
+    private final int clientCount;
     /** Filled before the clients start, never changed after. */
     private final List<String> accounts = new ArrayList<>();
     private final ClientRecord record = new ClientRecord();
@@ -57,7 +58,6 @@ public final class LoadGenerator implements AutoCloseable {
     private final List<Future<?>> clientTasks = new ArrayList<>();
     private long startedNanos;
     private long stoppedNanos;
-    private final int clientCount;
 
     private LoadGenerator(ApiClient api, int clientCount) {
         this.api = api;
