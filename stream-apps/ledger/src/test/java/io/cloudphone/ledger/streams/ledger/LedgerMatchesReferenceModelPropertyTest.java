@@ -1,7 +1,8 @@
 package io.cloudphone.ledger.streams.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
+import static io.cloudphone.ledger.streams.ledger.GeneratedRuns.examples;
+import static io.cloudphone.ledger.streams.ledger.GeneratedRuns.runs;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.cloudphone.ledger.reference.ClientRecord;
@@ -21,53 +22,36 @@ import io.cloudphone.ledger.streams.ledger.LedgerRun.Deliver;
 import io.cloudphone.ledger.streams.ledger.LedgerRun.Outputs;
 import io.cloudphone.ledger.streams.ledger.LedgerRun.Step;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.QuickTheory;
 
 /**
- * The ledger topology against the independent model of {@code infra/reference-ledger}: over the generated runs of
- * {@link LedgerInvariantsPropertyTest}, every decision (outcome, code, numbers, entries), every transfer's legs
- * and every final balance must be what the model derives from the commands alone, also when Debezium delivers
- * commands again. Fixed, printed seed as there.
+ * The ledger topology against the independent model of {@code infra/reference-ledger}: over {@link GeneratedRuns},
+ * every decision (outcome, code, numbers, entries), every transfer's legs and every final balance must be what the
+ * model derives from the commands alone, also when Debezium delivers commands again.
  */
 class LedgerMatchesReferenceModelPropertyTest {
 
-    private static final int EXAMPLES = 200;
-    /** Each shrink step is a run of the topology (~0.1 s): bounded, so that a failure is reported in a minute. */
-    private static final int SHRINK_CYCLES = 300;
-
     @Test
     void everyDecisionIsWhatTheReferenceModelDerivesFromTheCommands() {
-        Map<String, Integer> judged = new TreeMap<>();
-        examples("everyDecisionIsWhatTheReferenceModelDerivesFromTheCommands").forAll(LedgerInvariantsPropertyTest.runs())
-                .checkAssert(steps -> agreesWithModel(steps, LedgerRun.run(steps), judged));
-        System.out.println("judged across the examples: " + judged);
-        // A property whose runs never reach a rule proves nothing about it: every kind of case must be judged.
-        assertThat(judged).containsKeys("accepted", "rejected", "legs");
-        int decisions = judged.get("accepted") + judged.get("rejected");
-        assertThat(judged.get("accepted")).as("share accepted").isGreaterThan(decisions / 3);
-        assertThat(judged.get("rejected")).as("share rejected").isGreaterThan(decisions / 10);
-        assertThat(judged.get("legs")).isGreaterThan(EXAMPLES / 4);
-        assertThat(judged).as("cases judged").containsKeys("PlaceHold ACCEPTED", "CaptureHold ACCEPTED",
-                "ReleaseHold ACCEPTED", "HoldExpired ACCEPTED", "TransferOut ACCEPTED", "TransferIn ACCEPTED",
-                "TransferRefund ACCEPTED", "Consume REJECTED INSUFFICIENT_FUNDS", "Recharge REJECTED BALANCE_OVERFLOW",
-                "CaptureHold REJECTED AMOUNT_EXCEEDS_HOLD", "CaptureHold REJECTED HOLD_EXPIRED",
-                "PlaceHold REJECTED HOLD_ALREADY_EXISTS", "SetOverdraftLimit ACCEPTED", "Adjust ACCEPTED");
+        Coverage coverage = new Coverage();
+        examples("everyDecisionIsWhatTheReferenceModelDerivesFromTheCommands").forAll(runs())
+                .checkAssert(steps -> agreesWithModel(steps, LedgerRun.run(steps), coverage));
+        coverage.assertSearchedEverywhere("everyDecisionIsWhatTheReferenceModelDerivesFromTheCommands");
+        coverage.assertLegsJudged(GeneratedRuns.EXAMPLES);
     }
 
     @Test
     void redeliveredCommandsAreDecidedOnceAsTheModelSays() {
-        examples("redeliveredCommandsAreDecidedOnceAsTheModelSays").forAll(LedgerInvariantsPropertyTest.runs(), longs().all())
+        Coverage coverage = new Coverage();
+        examples("redeliveredCommandsAreDecidedOnceAsTheModelSays").forAll(runs(), longs().all())
                 .checkAssert((steps, seed) -> agreesWithModel(steps,
-                        LedgerRun.run(LedgerInvariantsPropertyTest.withRedeliveries(steps, new Random(seed))),
-                        new TreeMap<>()));
+                        LedgerRun.run(GeneratedRuns.withRedeliveries(steps, new Random(seed))), coverage));
+        coverage.assertSearchedEverywhere("redeliveredCommandsAreDecidedOnceAsTheModelSays");
     }
 
-    private static void agreesWithModel(List<Step> steps, Outputs outputs, Map<String, Integer> judged) {
+    private static void agreesWithModel(List<Step> steps, Outputs outputs, Coverage coverage) {
         ClientRecord client = new ClientRecord();
         for (Step step : steps) {
             if (step instanceof Deliver deliver) {
@@ -84,12 +68,8 @@ class LedgerMatchesReferenceModelPropertyTest {
                     .as("final numbers of %s", accountId)
                     .containsExactly(expected.balance(), expected.available(), expected.held(), expected.version());
         });
-        outputs.decisions().forEach(d -> {
-            judged.merge(d.getOutcome().name().toLowerCase(), 1, Integer::sum);
-            judged.merge(d.getOperation() + " " + d.getOutcome()
-                    + (d.getRejectionCode() == null ? "" : " " + d.getRejectionCode()), 1, Integer::sum);
-        });
-        judged.merge("legs", verdict.legsJudged(), Integer::sum);
+        coverage.count(outputs.decisions());
+        coverage.countLegs(verdict.legsJudged());
     }
 
     /** The command as its client asked it. */
@@ -110,11 +90,5 @@ class LedgerMatchesReferenceModelPropertyTest {
                     t.getCurrency());
             default -> throw new IllegalArgumentException("not a client's command: " + command);
         };
-    }
-
-    private static QuickTheory examples(String property) {
-        long seed = LedgerInvariantsPropertyTest.SEED;
-        System.out.printf("%s: %d examples, seed %d (-Dcpl.properties.seed=%d replays it)%n", property, EXAMPLES, seed, seed);
-        return qt().withExamples(EXAMPLES).withFixedSeed(seed).withShrinkCycles(SHRINK_CYCLES);
     }
 }

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param commitInterval    how often a transaction commits: the floor of output latency under exactly-once
  * @param closeTimeout      bound on a clean shutdown
  * @param stallTimeout      a stream thread that has not polled for this long is stuck: health is DOWN
+ * @param standbyReplicas   shadow copies of each task's stores kept on other instances, so that a failover resumes
+ *                          from a warm copy instead of restoring the changelog; none can exist on a lone instance
+ * @param probingRebalanceInterval how soon after an instance joins (or comes back behind) the group checks whether
+ *                          its warm-up copies have caught up and moves active tasks to it; at least 60 s (Kafka)
  */
 @ConfigurationProperties("cpl.streams")
 public record StreamsProperties(
@@ -29,5 +33,7 @@ public record StreamsProperties(
         int replicationFactor,
         Duration commitInterval,
         Duration closeTimeout,
-        Duration stallTimeout) {
+        Duration stallTimeout,
+        int standbyReplicas,
+        Duration probingRebalanceInterval) {
 }

@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.streams.runtime;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -10,6 +11,19 @@ import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /** Every Kafka Streams setting that matters to a stream app, written out with why, instead of trusting defaults. */
 public final class StreamsSettings {
+
+    /** Kafka refuses a shorter probing interval. */
+    static final Duration MIN_PROBING_REBALANCE_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * Kafka's default, written out: an instance at most this far behind on a task's changelog may take the task
+     * at once and restores the rest before processing (its accounts wait meanwhile); one further behind warms up
+     * first, while the current owner keeps deciding.
+     */
+    static final long ACCEPTABLE_RECOVERY_LAG = 10_000;
+
+    /** Kafka's default, written out: how many tasks warm up at once, bounding the restore traffic of a scale-out. */
+    static final int MAX_WARMUP_REPLICAS = 2;
 
     private StreamsSettings() {
     }
@@ -29,6 +43,31 @@ public final class StreamsSettings {
         // back at once instead of waiting for the broker to expire its old member's session.
         settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 instanceId(properties, serverPort));
+        settings.putAll(taskPlacement(properties));
+        return settings;
+    }
+
+    /**
+     * Where tasks run when there is more than one instance. Kafka Streams moves an active task only to an
+     * instance whose copy of its stores is within {@link #ACCEPTABLE_RECOVERY_LAG} of the end: a new instance first
+     * warms copies up and takes tasks over at the next probing rebalance. Kafka's 10-minute default probing
+     * interval leaves a scaled-out instance idle for that long; a probing rebalance is cheap here (cooperative,
+     * static members), so the interval is an app's choice, written in its yml.
+     */
+    static Properties taskPlacement(StreamsProperties properties) {
+        if (properties.probingRebalanceInterval().compareTo(MIN_PROBING_REBALANCE_INTERVAL) < 0) {
+            throw new IllegalArgumentException("cpl.streams.probing-rebalance-interval must be at least "
+                    + MIN_PROBING_REBALANCE_INTERVAL + ", was " + properties.probingRebalanceInterval());
+        }
+        if (properties.standbyReplicas() < 0) {
+            throw new IllegalArgumentException("cpl.streams.standby-replicas must not be negative, was "
+                    + properties.standbyReplicas());
+        }
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+        settings.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, properties.probingRebalanceInterval().toMillis());
+        settings.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, ACCEPTABLE_RECOVERY_LAG);
+        settings.put(StreamsConfig.MAX_WARMUP_REPLICAS_CONFIG, MAX_WARMUP_REPLICAS);
         return settings;
     }
 

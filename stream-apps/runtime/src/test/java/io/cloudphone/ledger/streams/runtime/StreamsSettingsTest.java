@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.streams.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ class StreamsSettingsTest {
 
     private final StreamsProperties properties = new StreamsProperties("127.0.0.1:9092",
             "http://127.0.0.1:8081/apis/ccompat/v7", "cpl-ledger", Path.of("/tmp/ledger"), "127.0.0.1", 1,
-            Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60));
+            Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ofSeconds(60));
 
     @Test
     void neverSkipsARecordThatThrows() {
@@ -38,5 +39,29 @@ class StreamsSettingsTest {
         assertThat(settings.get(StreamsConfig.mainConsumerPrefix("group.instance.id")))
                 .isEqualTo("cpl-ledger-127.0.0.1-8081");
         assertThat(settings.get(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("127.0.0.1:8081");
+    }
+
+    @Test
+    void placesTasksByTheAppsOwnStandbyAndProbingChoices() {
+        Properties settings = StreamsSettings.of(properties, 8081);
+
+        assertThat(settings.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        assertThat(settings.get(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG)).isEqualTo(60_000L);
+        assertThat(settings.get(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG)).isEqualTo(10_000L);
+        assertThat(settings.get(StreamsConfig.MAX_WARMUP_REPLICAS_CONFIG)).isEqualTo(2);
+        // Kafka Streams itself accepts them: no setting is misspelt or out of its range.
+        assertThat(new StreamsConfig(settings).getLong(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG))
+                .isEqualTo(60_000L);
+    }
+
+    @Test
+    void refusesAProbingIntervalKafkaWouldRefuse() {
+        StreamsProperties tooEager = new StreamsProperties("127.0.0.1:9092", "http://127.0.0.1:8081/apis/ccompat/v7",
+                "cpl-ledger", Path.of("/tmp/ledger"), "127.0.0.1", 1, Duration.ofMillis(100), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 1, Duration.ofSeconds(59));
+
+        assertThatThrownBy(() -> StreamsSettings.of(tooEager, 8081))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("probing-rebalance-interval must be at least PT1M");
     }
 }
