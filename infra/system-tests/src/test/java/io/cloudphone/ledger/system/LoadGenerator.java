@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,8 @@ public final class LoadGenerator implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+    /** How often {@link #awaitUnanswered} looks: far below a request's time in command-api. */
+    private static final Duration UNANSWERED_LOOK = Duration.ofMillis(1);
     /**
      * Each client sends at most one request per this interval. Unpaced, the clients outrun a ledger that is
      * restarting, and the backlog (tens of thousands of requests) only makes the test slower, not stronger.
@@ -53,6 +57,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final List<String> accounts = new ArrayList<>();
     private final ClientRecord record = new ClientRecord();
     private final AtomicLong retries = new AtomicLong();
+    /** Idempotency keys of the requests sent and not answered yet: what a crash of command-api can catch. */
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Future<?>> clientTasks = new ArrayList<>();
@@ -126,6 +132,23 @@ public final class LoadGenerator implements AutoCloseable {
     /** Requests sent again because the first try got no answer. */
     public long retries() {
         return retries.get();
+    }
+
+    /**
+     * Waits until at least {@code atLeast} requests are out and unanswered, so that a kill lands while command-api
+     * holds them (queued for a batch, in its transaction, or answering), and returns their Idempotency-Keys.
+     */
+    public Set<String> awaitUnanswered(int atLeast, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<String> now = Set.copyOf(unanswered);
+            if (now.size() >= atLeast) {
+                return now;
+            }
+            LockSupport.parkNanos(UNANSWERED_LOOK.toNanos());
+        }
+        failIfAClientDied();
+        throw new AssertionError("fewer than " + atLeast + " requests were ever out at once within " + timeout);
     }
 
     /** How many requests the clients could have sent at their pace in the time they ran: the ceiling of a run. */
@@ -207,6 +230,16 @@ public final class LoadGenerator implements AutoCloseable {
      */
     private Response send(Function<String, ClientRequest> asked, String path, String json) {
         String idempotencyKey = UUID.randomUUID().toString();
+        unanswered.add(idempotencyKey);
+        try {
+            return sendUntilAnswered(asked, path, json, idempotencyKey);
+        } finally {
+            unanswered.remove(idempotencyKey);
+        }
+    }
+
+    private Response sendUntilAnswered(Function<String, ClientRequest> asked, String path, String json,
+                                       String idempotencyKey) {
         long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
         while (true) {
             Response response = tryOnce(path, json, idempotencyKey);
