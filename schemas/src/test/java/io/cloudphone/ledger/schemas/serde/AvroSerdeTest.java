@@ -68,6 +68,10 @@ class AvroSerdeTest {
         assertThat(flawOf(new byte[] {0, 0, 0})).isEqualTo(Flaw.NOT_WIRE_FORMAT);
     }
 
+    /**
+     * The serde's side of the registry contract: a client that answers {@link SchemaNotFoundException} makes the
+     * record unreadable as UNKNOWN_SCHEMA_ID. That the real registry's client answers so is RegistryCompatibilityIT's.
+     */
     @Test
     void failsOnSchemaIdTheRegistryDoesNotKnow() {
         byte[] framed = serde.serialize(TOPIC, recharge());

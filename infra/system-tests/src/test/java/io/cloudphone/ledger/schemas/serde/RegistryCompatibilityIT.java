@@ -2,10 +2,12 @@ package io.cloudphone.ledger.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.cloudphone.ledger.schemas.account.AccountCommand;
 import io.cloudphone.ledger.schemas.account.Recharge;
 import io.cloudphone.ledger.system.LocalStack;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.Schema;
@@ -32,6 +34,32 @@ class RegistryCompatibilityIT {
         AvroSerde<AccountCommand> freshReader = AvroSerde.forValues(
                 new RestSchemaRegistryClient(LocalStack.registryUrl()), AccountCommand.getClassSchema());
         assertThat(freshReader.deserialize(topic, framed)).isEqualTo(command);
+    }
+
+    /** AvroSerdeTest takes this contract for granted with its in-memory registry: here the real one keeps it. */
+    @Test
+    void anIdTheRealRegistryDoesNotKnowIsSchemaNotFound() {
+        int unknown = Integer.MAX_VALUE - 7;
+
+        assertThatThrownBy(() -> new RestSchemaRegistryClient(LocalStack.registryUrl()).schemaById(unknown))
+                .isInstanceOf(SchemaNotFoundException.class)
+                .hasMessageContaining(Integer.toString(unknown));
+    }
+
+    @Test
+    void aRecordWithAnIdTheRealRegistryDoesNotKnowIsUnreadableAsUnknownSchemaId() {
+        String topic = "it.serde." + UUID.randomUUID();
+        AvroSerde<AccountCommand> serde = AvroSerde.forValues(registry, AccountCommand.getClassSchema());
+        byte[] framed = serde.serialize(topic, AccountCommand.newBuilder().setRequestId("r-1").setAccountId("a-1")
+                .setOccurredAt(Instant.ofEpochMilli(1_000))
+                .setCommand(Recharge.newBuilder().setAmountMinor(10).setCurrency("CNY").build()).build());
+        ByteBuffer.wrap(framed).putInt(1, Integer.MAX_VALUE - 7);
+
+        AvroSerde<AccountCommand> freshReader = AvroSerde.forValues(
+                new RestSchemaRegistryClient(LocalStack.registryUrl()), AccountCommand.getClassSchema());
+        assertThatThrownBy(() -> freshReader.deserialize(topic, framed))
+                .asInstanceOf(type(UnreadableRecordException.class))
+                .extracting(UnreadableRecordException::flaw).isEqualTo(UnreadableRecordException.Flaw.UNKNOWN_SCHEMA_ID);
     }
 
     @Test
