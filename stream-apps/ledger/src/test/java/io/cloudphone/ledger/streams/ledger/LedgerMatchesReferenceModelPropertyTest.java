@@ -21,7 +21,12 @@ import io.cloudphone.ledger.schemas.account.TransferOut;
 import io.cloudphone.ledger.streams.ledger.LedgerRun.Deliver;
 import io.cloudphone.ledger.streams.ledger.LedgerRun.Outputs;
 import io.cloudphone.ledger.streams.ledger.LedgerRun.Step;
+import io.cloudphone.ledger.schemas.ledger.DecisionOutcome;
+import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,9 @@ import org.junit.jupiter.api.Test;
  * model derives from the commands alone, also when Debezium delivers commands again.
  */
 class LedgerMatchesReferenceModelPropertyTest {
+
+    /** The request id the ledger gives its own expiry of a hold: {@code hold-expiry:<holdId>} (README). */
+    private static final String HOLD_EXPIRY_PREFIX = "hold-expiry:";
 
     @Test
     void everyDecisionIsWhatTheReferenceModelDerivesFromTheCommands() {
@@ -49,6 +57,55 @@ class LedgerMatchesReferenceModelPropertyTest {
                 .checkAssert((steps, seed) -> agreesWithModel(steps,
                         LedgerRun.run(GeneratedRuns.withRedeliveries(steps, new Random(seed))), coverage));
         coverage.assertSearchedEverywhere("redeliveredCommandsAreDecidedOnceAsTheModelSays");
+    }
+
+    /**
+     * The model has no clock: it takes the ledger's word for when a hold expired. So here, from the commands' own
+     * times: no hold expires before its expiresAt, and no capture or release made at or after it is accepted.
+     */
+    @Test
+    void aHoldExpiresOnlyOnceItsTimeHasComeAndIsNeverUsedAfter() {
+        long[] judged = new long[2];
+        examples("aHoldExpiresOnlyOnceItsTimeHasComeAndIsNeverUsedAfter").forAll(runs()).checkAssert(steps -> {
+            Map<String, AccountCommand> commands = new HashMap<>();
+            steps.stream().filter(Deliver.class::isInstance).map(step -> ((Deliver) step).command())
+                    .forEach(command -> commands.put(command.getRequestId(), command));
+            Map<String, Instant> expiries = new HashMap<>();
+            for (LedgerDecision decision : LedgerRun.run(steps).decisions()) {
+                if (decision.getOutcome() != DecisionOutcome.ACCEPTED) {
+                    continue;
+                }
+                switch (decision.getOperation()) {
+                    case "PlaceHold" -> {
+                        PlaceHold placed = (PlaceHold) commands.get(decision.getRequestId()).getCommand();
+                        if (placed.getExpiresAt() != null) {
+                            expiries.put(placed.getHoldId(), placed.getExpiresAt());
+                        }
+                    }
+                    case "HoldExpired" -> {
+                        String holdId = decision.getRequestId().substring(HOLD_EXPIRY_PREFIX.length());
+                        assertThat(decision.getDecidedAt()).as("expiry of %s", holdId)
+                                .isAfterOrEqualTo(expiries.get(holdId));
+                        judged[0]++;
+                    }
+                    case "CaptureHold", "ReleaseHold" -> {
+                        AccountCommand used = commands.get(decision.getRequestId());
+                        String holdId = used.getCommand() instanceof CaptureHold capture ? capture.getHoldId()
+                                : ((ReleaseHold) used.getCommand()).getHoldId();
+                        if (expiries.containsKey(holdId)) {
+                            assertThat(used.getOccurredAt()).as("%s of %s", decision.getOperation(), holdId)
+                                    .isBefore(expiries.get(holdId));
+                            judged[1]++;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        });
+        System.out.printf("judged %d expiries and %d uses of holds that had an expiry%n", judged[0], judged[1]);
+        assertThat(judged[0]).as("expiries judged").isGreaterThan(GeneratedRuns.EXAMPLES / 10);
+        assertThat(judged[1]).as("uses of expiring holds judged").isGreaterThan(GeneratedRuns.EXAMPLES / 10);
     }
 
     private static void agreesWithModel(List<Step> steps, Outputs outputs, Coverage coverage) {
