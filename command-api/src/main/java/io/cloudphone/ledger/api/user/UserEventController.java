@@ -62,8 +62,10 @@ class UserEventController {
         if (!actor.can(Permissions.USER_ADMIN)) {
             throw ApiProblem.forbidden("appending events needs " + Permissions.USER_ADMIN);
         }
-        if (body.expectedVersion() == null || body.expectedVersion() < 1) {
-            throw ApiProblem.invalid("expectedVersion is required: the version you last read (at least 1)");
+        if (body.expectedVersion() == null || body.expectedVersion() < 1
+                || body.expectedVersion() > UserEventStore.VERSION_MAX) {
+            throw ApiProblem.invalid("expectedVersion is required: the version you last read (1 to "
+                    + UserEventStore.VERSION_MAX + ")");
         }
         List<PendingUserEvent> events = pending(body.events());
         long version = transactions.inTransaction("user-events-append", status -> {

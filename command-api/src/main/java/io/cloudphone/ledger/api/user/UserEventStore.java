@@ -35,6 +35,8 @@ public class UserEventStore {
 
     /** Bound on one append: a batch is one transaction, and this keeps it short. */
     public static final int BATCH_EVENTS_MAX = 100;
+    /** The highest version an append may expect: the versions after it, one per event, still fit in a long. */
+    public static final long VERSION_MAX = Long.MAX_VALUE - BATCH_EVENTS_MAX;
     static final String VERSION_UNIQUE = "user_event_version_unique";
     /** Bound on one page of history. */
     static final int PAGE_EVENTS_MAX = 500;

@@ -122,6 +122,29 @@ class PlatformAutoConfigurationTest {
     }
 
     @Test
+    void aNulInAnyTextOfABodyIs422NamingTheFieldNotItsValue() throws Exception {
+        mvc.perform(post("/amounts").contentType(MediaType.APPLICATION_JSON).content("{\"amount\":1,\"note\":\"a\\u0000b\"}")
+                        .header("Authorization", bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("note contains the control character U+0000"));
+    }
+
+    @Test
+    void numbersAreReadStrictly() throws Exception {
+        for (String body : new String[] {"{\"amount\":1,\"amount\":7}", "{\"amount\":\"100\"}", "{\"amount\":1e400}",
+                "{\"amount\":1.5}", "{\"amount\":1} {}"}) {
+            mvc.perform(post("/amounts").contentType(MediaType.APPLICATION_JSON).content(body)
+                            .header("Authorization", bearer(Permissions.LEDGER_READ)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(post("/amounts").contentType(MediaType.APPLICATION_JSON).content("{\"amount\":7}")
+                        .header("Authorization", bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isOk()).andExpect(content().string("7"));
+    }
+
+    @Test
     void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
         mvc.perform(get("/boom").header("Authorization", bearer(Permissions.LEDGER_READ)))
                 .andExpect(status().isInternalServerError())
@@ -200,6 +223,14 @@ class PlatformAutoConfigurationTest {
         @PostMapping("/echo")
         String echo(@RequestBody String body) {
             return body;
+        }
+
+        record Amount(long amount, String note) {
+        }
+
+        @PostMapping("/amounts")
+        long amounts(@RequestBody Amount body) {
+            return body.amount();
         }
 
         @GetMapping("/boom")

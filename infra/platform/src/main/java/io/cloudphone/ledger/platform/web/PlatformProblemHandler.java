@@ -59,6 +59,11 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "the token's permissions do not allow this request");
     }
 
+    @ExceptionHandler(UnacceptableTextException.class)
+    ResponseEntity<ProblemDetail> unacceptableText(UnacceptableTextException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);

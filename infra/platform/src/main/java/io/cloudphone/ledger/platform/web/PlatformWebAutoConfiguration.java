@@ -1,5 +1,10 @@
 package io.cloudphone.ledger.platform.web;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,11 +21,26 @@ import org.springframework.core.Ordered;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(PlatformProblemHandler.class)
+@Import({PlatformProblemHandler.class, BodyTextAdvice.class})
 public class PlatformWebAutoConfiguration {
 
     /** Commands are a few hundred bytes; 64 KiB leaves room for event batches and settings, nothing more. */
     public static final long REQUEST_BODY_BYTES_MAX_DEFAULT = 64 * 1024;
+
+    /**
+     * JSON read strictly, in both apps: a duplicate key, a string where a number belongs, a fraction or an exponent
+     * where an integer belongs and anything after the document are 400, instead of the last key winning or "100"
+     * passing as 100. Non-finite numbers are refused by {@link BodyTextCheck}.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonInput() {
+        return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     /** First of all filters, before authentication: an anonymous client cannot make the server buffer a large body. */
     @Bean
