@@ -13,13 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An event about to be appended to a user's stream: its type, its data as stored in the event store (JSON),
  * and its body as published on cpl.outbox.user (one member of UserEvent's union). Never holds a password.
  */
 public record PendingUserEvent(UUID eventId, String type, Map<String, Object> data, Object body) {
+
+    /**
+     * The types only the system writes, each named after its body: nobody may append one through the event API, or
+     * a user's history could show a deletion or a password change that never happened.
+     */
+    static final Set<String> SYSTEM_TYPES = Stream.of(UserCreated.class, UserUpdated.class, PasswordChanged.class,
+            UserDeleted.class, UserLocked.class, ExternalIdentityLinked.class, ExternalIdentityUnlinked.class)
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     public PendingUserEvent {
         Objects.requireNonNull(eventId, "eventId");

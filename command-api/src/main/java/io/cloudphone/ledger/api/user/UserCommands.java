@@ -159,16 +159,17 @@ public class UserCommands {
         }
     }
 
+    /** One answer for both: which of the two is taken would tell anyone whether an email has an account here. */
     private static ApiProblem taken(DuplicateKeyException e) {
-        if (ConstraintViolation.isUnique(e, UserRepository.USERNAME_UNIQUE)) {
-            return ApiProblem.conflict("this username is taken");
-        }
-        if (ConstraintViolation.isUnique(e, UserRepository.EMAIL_UNIQUE)) {
-            return ApiProblem.conflict("this email is already registered");
+        if (ConstraintViolation.isUnique(e, UserRepository.USERNAME_UNIQUE)
+                || ConstraintViolation.isUnique(e, UserRepository.EMAIL_UNIQUE)) {
+            return ApiProblem.conflict(NOT_AVAILABLE);
         }
         return ApiProblem.conflict("a unique value is taken: "
                 + ConstraintViolation.of(e).map(ConstraintViolation::constraint).orElse("unknown"));
     }
+
+    static final String NOT_AVAILABLE = "this username or email is not available";
 
     static ApiProblem notFound(UUID userId) {
         return ApiProblem.notFound("user " + userId + " does not exist");

@@ -84,6 +84,9 @@ class UserEventController {
             if (event == null || event.type() == null || !EVENT_TYPE.matcher(event.type()).matches()) {
                 throw ApiProblem.invalid("an event type is 1 to 64 letters and digits starting with a capital");
             }
+            if (PendingUserEvent.SYSTEM_TYPES.contains(event.type())) {
+                throw ApiProblem.invalid("event type " + event.type() + " is written by the system only");
+            }
             Map<String, Object> data = event.data() == null ? Map.of() : event.data();
             pending.add(PendingUserEvent.appended(event.type(), data, json.writeValueAsString(data)));
         }

@@ -38,16 +38,24 @@ public final class UserInput {
         return email;
     }
 
-    /** Free text, stored as given (never interpreted): only its length and control characters are refused. */
+    /**
+     * Free text, stored as given (never interpreted), shown to other people: so its length, control characters and
+     * invisible format characters (Unicode category Cf: bidi overrides such as U+202E, zero-width spaces and joiners,
+     * U+FEFF) are refused, or "\u202Eadmin\u200B" would pass for someone else. The price: emoji joined by U+200D.
+     */
     public static String displayName(String displayName) {
         if (displayName == null) {
             return null;
         }
-        if (displayName.length() > DISPLAY_NAME_LENGTH_MAX || displayName.chars().anyMatch(Character::isISOControl)) {
+        if (displayName.length() > DISPLAY_NAME_LENGTH_MAX || displayName.codePoints().anyMatch(UserInput::isHidden)) {
             throw ApiProblem.invalid("displayName must be at most " + DISPLAY_NAME_LENGTH_MAX
-                    + " characters without control characters");
+                    + " characters without control or invisible formatting characters (bidi overrides, zero-width)");
         }
         return displayName;
+    }
+
+    private static boolean isHidden(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT;
     }
 
     public static String password(String password) {

@@ -82,7 +82,10 @@ class UserEventControllerTest extends ControllerSliceTest {
                 "{\"expectedVersion\":1,\"events\":[]}",
                 "{\"expectedVersion\":1,\"events\":[" + tooMany + "]}",
                 "{\"expectedVersion\":1,\"events\":[{\"type\":\"Noted\"},{\"type\":\"lowercase\"}]}",
-                "{\"expectedVersion\":1,\"events\":[null]}");
+                "{\"expectedVersion\":1,\"events\":[null]}",
+                "{\"expectedVersion\":1,\"events\":[{\"type\":\"UserDeleted\"}]}",
+                "{\"expectedVersion\":1,\"events\":[{\"type\":\"Noted\"},{\"type\":\"PasswordChanged\"}]}",
+                "{\"expectedVersion\":" + Long.MAX_VALUE + ",\"events\":[{\"type\":\"Noted\"}]}");
 
         for (String body : refused) {
             mvc.perform(post("/v1/users/" + ALICE + "/events").header("Authorization", bearer(ALICE, Permissions.USER_ADMIN))

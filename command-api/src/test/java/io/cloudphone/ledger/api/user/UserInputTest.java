@@ -37,6 +37,10 @@ class UserInputTest {
         assertThat(UserInput.displayName("Robert'); DROP TABLE app_user;--")).isEqualTo("Robert'); DROP TABLE app_user;--");
         assertThat(UserInput.displayName(null)).isNull();
         assertThatThrownBy(() -> UserInput.displayName("bell\u0007")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> UserInput.displayName("\u202Eadmin")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> UserInput.displayName("ad\u200Bmin")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> UserInput.displayName("\uFEFFadmin")).isInstanceOf(ApiProblem.class);
+        assertThat(UserInput.displayName("Zo\u00EB \u674E \uD83D\uDE00")).isEqualTo("Zo\u00EB \u674E \uD83D\uDE00");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,15 @@ class AccountCommandProblemsIT {
     void unknownCurrencyIsUnprocessable() throws Exception {
         assertRefusedWithoutWriting(api, "/v1/accounts/" + accountId + "/recharges",
                 "{\"amount\":10,\"currency\":\"XQQ\"}", KEY, 422);
+    }
+
+    /** ISO's codes for no currency, testing and precious metals are not money (issue 11, Why 4). */
+    @Test
+    void anAccountCannotBeOpenedInACodeThatIsNoMoney() throws Exception {
+        for (String code : List.of("XXX", "XTS", "XAU")) {
+            assertThat(api.post("/v1/accounts", "{\"accountId\":\"it-" + UUID.randomUUID() + "\",\"currency\":\""
+                    + code + "\"}", Map.of()).status()).as(code).isEqualTo(422);
+        }
     }
 
     @Test

@@ -77,6 +77,20 @@ class StrictInputIT {
         assertThat(Database.count("SELECT count(*) FROM app_user WHERE username = ?", username)).isZero();
     }
 
+    /** "\u202Eadmin\u200B" reads as someone else's name: bidi overrides and zero-width characters are refused. */
+    @Test
+    void aDisplayNameWithInvisibleFormattingCreatesNoUser(ApiClient anonymous) {
+        String username = "bidi-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Response refused = anonymous.post("/v1/auth/register", "{\"username\":\"%s\",\"email\":\"%s@example.com\","
+                .formatted(username, username) + "\"password\":\"" + Identities.PASSWORD
+                + "\",\"displayName\":\"\\u202eadmin\\u200b\"}");
+
+        assertRefused(refused, 422);
+        assertThat(refused.body().path("detail").asText()).startsWith("displayName");
+        assertThat(Database.count("SELECT count(*) FROM app_user WHERE username = ?", username)).isZero();
+    }
+
     @Test
     void moneyIsReadStrictly(ApiClient anonymous) {
         Session user = Identities.newUser(anonymous);

@@ -29,6 +29,21 @@ class UserEventStoreIT {
         assertThat(versions(user)).containsExactly("1", "2");
     }
 
+    /** The system's own types cannot be appended by anyone, an administrator included (issue 11, Why 6). */
+    @Test
+    void nobodyAppendsAnEventTypeOnlyTheSystemWrites(ApiClient anonymous) {
+        Session admin = Identities.admin(anonymous);
+        Session user = Identities.newUser(anonymous);
+
+        for (String reserved : List.of("UserDeleted", "PasswordChanged", "UserLocked", "UserCreated")) {
+            Response refused = append(admin, user, 1, reserved, 1);
+            assertThat(refused.status()).as(reserved).isEqualTo(422);
+            assertThat(refused.body().path("detail").asText()).contains(reserved + " is written by the system only");
+        }
+
+        assertThat(versions(user)).containsExactly("1");
+    }
+
     @Test
     void aBatchAtAStaleVersionLandsNothing(ApiClient anonymous) {
         Session admin = Identities.admin(anonymous);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningSystem.class)
 class UserRegistrationIT {
 
+    private static final String NOT_AVAILABLE = "this username or email is not available";
+
     @Test
     void twentyConcurrentRegistrationsOfOneUsernameLetExactlyOneIn(ApiClient anonymous) {
         String username = "race-" + UUID.randomUUID().toString().substring(0, 12);
@@ -44,7 +46,25 @@ class UserRegistrationIT {
                         Identities.PASSWORD));
 
         assertThat(clash.status()).isEqualTo(409);
-        assertThat(clash.body().path("detail").asText()).contains("email");
+        assertThat(clash.body().path("detail").asText()).isEqualTo(NOT_AVAILABLE);
+    }
+
+    /** Which of the two is taken is not said: that would tell anyone whether an email has an account here. */
+    @Test
+    void aTakenUsernameAndATakenEmailGetTheSameAnswer(ApiClient anonymous) {
+        Session first = Identities.newUser(anonymous);
+        String fresh = UUID.randomUUID().toString().substring(0, 8);
+
+        Response sameUsername = anonymous.post("/v1/auth/register", """
+                {"username":"%s","email":"new-%s@example.com","password":"%s"}"""
+                .formatted(first.username(), fresh, Identities.PASSWORD));
+        Response sameEmail = anonymous.post("/v1/auth/register", """
+                {"username":"new-%s","email":"%s@example.com","password":"%s"}"""
+                .formatted(fresh, first.username(), Identities.PASSWORD));
+
+        assertThat(List.of(sameUsername.status(), sameEmail.status())).containsOnly(409);
+        assertThat(sameUsername.body().path("detail").asText()).isEqualTo(NOT_AVAILABLE)
+                .isEqualTo(sameEmail.body().path("detail").asText());
     }
 
     @Test
