@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Log-in lockout (prefix {@code cpl.identity.lockout}). Every {@code failuresPerLock}-th consecutive failure
  * locks the account; the k-th lock in a row lasts {@code lockDurationFirst * 2^(k-1)}, at most
- * {@code lockDurationMax}. A successful log-in resets the count.
+ * {@code lockDurationMax}. A successful log-in resets the count; failures while locked count nothing.
  */
 @ConfigurationProperties("cpl.identity.lockout")
 public record LockoutProperties(int failuresPerLock, Duration lockDurationFirst, Duration lockDurationMax) {

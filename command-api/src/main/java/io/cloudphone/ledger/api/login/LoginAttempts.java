@@ -45,7 +45,13 @@ class LoginAttempts {
                 .optional();
     }
 
-    /** Counts one failed attempt and, on every {@code failuresPerLock}-th, sets a lock that doubles each time. */
+    /**
+     * Counts one failed attempt and, on every {@code failuresPerLock}-th, sets a lock that doubles each time, up to
+     * the maximum. A failure while the account is locked counts nothing and extends nothing: otherwise anyone could
+     * keep an account locked for as long as they kept guessing.
+     *
+     * @return empty when nothing was counted: the user is locked or was deleted meanwhile
+     */
     Optional<Failure> countFailure(UUID userId, LockoutProperties lockout) {
         return jdbc.sql("""
                         UPDATE app_user SET
@@ -55,7 +61,7 @@ class LoginAttempts {
                                     :firstSeconds * power(2, LEAST((failed_login_count + 1) / :perLock - 1, :doublingsMax)),
                                     :maxSeconds))
                                 ELSE locked_until END
-                        WHERE user_id = :id AND deleted_at IS NULL
+                        WHERE user_id = :id AND deleted_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
                         RETURNING failed_login_count, locked_until, failed_login_count % :perLock = 0 AS locked_now,
                                   version""")
                 .param("id", userId)

@@ -7,8 +7,6 @@ import io.cloudphone.ledger.api.user.UserEventStore;
 import io.cloudphone.ledger.api.user.UserRepository;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +20,8 @@ import org.springframework.stereotype.Service;
  * Log-in with lockout. The password is checked before any transaction (BCrypt is slow on purpose); then
  * one transaction records the outcome: a success resets the count, a failure adds one in a single
  * statement and, when it sets a lock, appends UserLocked to the user's events and the outbox in the same
- * transaction. A locked account is refused even with the right password.
+ * transaction. A locked account is refused even with the right password, and every failure gets the same answer;
+ * failures while locked count nothing (LoginAttempts).
  */
 @Service
 class LoginService {
@@ -59,17 +58,18 @@ class LoginService {
         Optional<LoginAttempts.Candidate> found = attempts.candidate(username);
         if (found.isEmpty()) {
             passwords.matches(password, decoyHash);
-            throw badCredentials();
+            throw refused();
         }
         LoginAttempts.Candidate candidate = found.get();
         boolean passwordMatches = passwords.matches(password, candidate.passwordHash());
         if (!passwordMatches) {
-            Instant lockedUntil = recordFailure(candidate.userId());
-            throw lockedUntil != null && lockedUntil.isAfter(clock.instant()) ? locked(lockedUntil) : badCredentials();
+            recordFailure(candidate.userId());
+            throw refused();
         }
         if (candidate.lockedAt(clock.instant()) || !transactions.retrying("login-success",
                 () -> attempts.recordSuccess(candidate.userId()))) {
-            throw locked(candidate.lockedUntil());
+            // The right password, but locked: answered like any failure, or the answer would confirm the password.
+            throw refused();
         }
         List<String> roles = users.rolesOf(candidate.userId());
         TokenIssuer.IssuedToken token = tokens.forUser(candidate.userId(), username, roles,
@@ -77,12 +77,12 @@ class LoginService {
         return new LoggedIn(candidate.userId(), token);
     }
 
-    /** @return the lock the user is under after this failure, null if none */
-    private Instant recordFailure(UUID userId) {
-        return transactions.inTransaction("login-failure", status -> {
+    /** Counts the failure (nothing while locked) and appends UserLocked when it sets a lock. */
+    private void recordFailure(UUID userId) {
+        transactions.inTransaction("login-failure", status -> {
             LoginAttempts.Failure failure = attempts.countFailure(userId, lockout).orElse(null);
             if (failure == null) {
-                return null; // deleted meanwhile: nothing to count
+                return null; // locked, or deleted meanwhile: nothing to count
             }
             if (failure.lockedNow()) {
                 // The UPDATE above holds the row lock, so no other writer of this user is in between.
@@ -91,17 +91,16 @@ class LoginService {
                 log.warn("user {} locked until {} after {} consecutive failed log-ins", userId, failure.lockedUntil(),
                         failure.failedCount());
             }
-            return failure.lockedUntil();
+            return null;
         });
     }
 
-    private static ApiProblem badCredentials() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Log-in failed", "unknown username or wrong password");
-    }
-
-    private static ApiProblem locked(Instant until) {
-        return ApiProblem.retryAfter(HttpStatus.LOCKED, "Account locked",
-                "too many failed log-ins; the account is locked until " + until,
-                Duration.between(Instant.now(), until));
+    /**
+     * The one answer to every failed log-in: unknown username, wrong password, or a locked account (with any
+     * password). Telling them apart would tell an attacker which usernames exist and when a guess was right.
+     */
+    private static ApiProblem refused() {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Log-in failed",
+                "unknown username or wrong password, or locked after too many failed log-ins: try again later");
     }
 }

@@ -46,17 +46,17 @@ class LoginControllerTest extends ControllerSliceTest {
     /** ApiProblem is a Spring ErrorResponseException: the platform renders it with its headers. */
     @Test
     void aRefusalIsProblemJsonWithItsStatusDetailAndRetryAfter() throws Exception {
-        when(logins.login(any(), any())).thenThrow(ApiProblem.retryAfter(HttpStatus.LOCKED, "Account locked",
-                "too many failed log-ins", Duration.ofSeconds(90)));
+        when(logins.login(any(), any())).thenThrow(ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                "try again shortly", Duration.ofSeconds(90)));
 
         mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"alice\",\"password\":\"wrong\"}"))
-                .andExpect(status().isLocked())
+                .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "90"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Account locked"))
-                .andExpect(jsonPath("$.detail").value("too many failed log-ins"))
-                .andExpect(jsonPath("$.status").value(423));
+                .andExpect(jsonPath("$.title").value("Busy"))
+                .andExpect(jsonPath("$.detail").value("try again shortly"))
+                .andExpect(jsonPath("$.status").value(503));
     }
 
     @Test

@@ -45,6 +45,18 @@ public final class Database {
         }
     }
 
+    /** Runs one write statement, as a test's stand-in for time passing or an operator's fix; the rows it changed. */
+    public static int update(String sql, Object... parameters) {
+        try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Outbox rows of one aggregate, by event type, oldest first. */
     public static List<String> outboxTypes(String aggregateType, String aggregateId) {
         return column("SELECT type FROM outbox_event WHERE aggregatetype = ? AND aggregateid = ? ORDER BY created_at, type",
