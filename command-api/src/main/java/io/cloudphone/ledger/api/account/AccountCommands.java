@@ -9,6 +9,7 @@ import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -84,7 +85,7 @@ class AccountCommands {
                     + draft.currency());
         }
         if (draft instanceof AccountRequest.Transfer transfer) {
-            requireDestination(transfer);
+            requireDestination(actor, transfer);
         }
         Object body = AccountCommandBodies.of(draft);
         return groupCommit.write(draft, idempotencyKey, AccountCommandBodies.eventType(body), payload(draft, body));
@@ -102,14 +103,22 @@ class AccountCommands {
         }
     }
 
-    /** The destination must exist and keep the same currency; whose it is does not matter. */
-    private void requireDestination(AccountRequest.Transfer transfer) {
-        Account destination = accounts.find(transfer.toAccountId())
-                .orElseThrow(() -> ApiProblem.invalid("destination account " + transfer.toAccountId() + " does not exist"));
-        if (!destination.currency().equals(transfer.currency())) {
-            throw ApiProblem.invalid("destination account " + destination.accountId() + " is in "
-                    + destination.currency() + ", not " + transfer.currency());
+    /**
+     * The destination must exist and keep the same currency; whose it is does not matter. On an account the caller
+     * cannot see, both failures get one answer: which one it was would say whether the account exists and its currency.
+     */
+    private void requireDestination(CurrentUser actor, AccountRequest.Transfer transfer) {
+        Optional<Account> destination = accounts.find(transfer.toAccountId());
+        boolean takesIt = destination.map(account -> account.currency().equals(transfer.currency())).orElse(false);
+        if (takesIt) {
+            return;
         }
+        if (destination.isPresent() && destination.get().visibleTo(actor)) {
+            throw ApiProblem.invalid("destination account " + transfer.toAccountId() + " is in "
+                    + destination.get().currency() + ", not " + transfer.currency());
+        }
+        throw ApiProblem.invalid("cannot transfer " + transfer.currency() + " to account " + transfer.toAccountId()
+                + ": it does not exist or does not hold " + transfer.currency());
     }
 
     private byte[] payload(AccountRequest request, Object body) {

@@ -22,6 +22,6 @@ class LedgerProblems {
 
     @ExceptionHandler(LedgerQueryClient.LedgerRefusedException.class)
     ResponseEntity<ProblemDetail> ledgerRefused(LedgerQueryClient.LedgerRefusedException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.getMessage());
+        return Problems.of(e.status(), "Invalid request", e.getMessage());
     }
 }

@@ -53,8 +53,10 @@ public class LedgerQueryClient {
     }
 
     public Optional<BalanceView> balanceAsOf(String accountId, Instant time) {
-        return get(BalanceView.class, uri -> uri.path(ACCOUNT + "/balance").queryParam("asOf", time.toString())
-                .build(accountId));
+        // As a template variable, so that it is encoded whole: a year past 9999 starts with '+', which a bare query
+        // value would send as a space.
+        return get(BalanceView.class, uri -> uri.path(ACCOUNT + "/balance").queryParam("asOf", "{asOf}")
+                .build(accountId, time.toString()));
     }
 
     public Optional<DecisionView> decision(String accountId, String requestId) {
@@ -78,7 +80,12 @@ public class LedgerQueryClient {
                 return Optional.empty();
             }
             if (e.getStatusCode().value() == HttpStatus.UNPROCESSABLE_CONTENT.value()) {
-                throw new LedgerRefusedException();
+                throw new LedgerRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "that state lies too far back for a "
+                        + "read by time; read it by version (asOfVersion) instead");
+            }
+            if (e.getStatusCode().value() == HttpStatus.BAD_REQUEST.value()) {
+                // The query itself, which command-api built from what the client gave: no retry will change it.
+                throw new LedgerRefusedException(HttpStatus.BAD_REQUEST, "the ledger cannot read this query");
             }
             throw new LedgerUnavailableException("ledger answered " + e.getStatusCode().value(), RETRY_AFTER_SECONDS, e);
         } catch (RestClientException e) {
@@ -86,10 +93,17 @@ public class LedgerQueryClient {
         }
     }
 
-    /** The ledger refused the query itself (422), e.g. an as-of time too far back: the client's to change. */
+    /** The ledger refused the query itself (a 4xx other than 404): the client's to change, not to retry. */
     public static final class LedgerRefusedException extends RuntimeException {
-        LedgerRefusedException() {
-            super("that state lies too far back for a read by time; read it by version (asOfVersion) instead");
+        private final HttpStatus status;
+
+        LedgerRefusedException(HttpStatus status, String reason) {
+            super(reason);
+            this.status = status;
+        }
+
+        public HttpStatus status() {
+            return status;
         }
     }
 }

@@ -199,5 +199,9 @@ class LedgerOperationsIT {
         assertThat(owner.api().get("/v1/accounts/" + accountId + "/balance?asOfVersion=99").status()).isEqualTo(404);
         assertThat(owner.api().get("/v1/accounts/" + accountId + "/balance?asOf=" + Instant.now()).body()
                 .path("balance").asLong()).isEqualTo(850);
+        // A year past 9999 is written with a '+' (ISO 8601, Instant.toString): passed on encoded, it is read (was a 503).
+        Response farFuture = owner.api().get("/v1/accounts/" + accountId + "/balance?asOf=%2B10000-01-01T00:00:00Z");
+        assertThat(farFuture.status()).as(farFuture.rawBody()).isEqualTo(200);
+        assertThat(farFuture.body().path("balance").asLong()).isEqualTo(850);
     }
 }

@@ -8,6 +8,7 @@ import io.cloudphone.ledger.system.Database;
 import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
 import io.cloudphone.ledger.system.RunningSystem;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,31 @@ class AccountAccessIT {
         });
         assertThat(Database.count("SELECT count(*) FROM account_request WHERE account_id = ?", accountId))
                 .isEqualTo(requests);
+    }
+
+    /**
+     * A transfer to an account the caller cannot see gets one answer whether the account is missing or holds another
+     * currency: otherwise anyone could probe which account ids exist and in what currency (issue 11, Why 6).
+     */
+    @Test
+    void aTransferToAnotherUsersAccountDoesNotSayWhetherItExistsOrItsCurrency() {
+        String strangersDollars = "acl-usd-" + UUID.randomUUID();
+        assertThat(stranger.api().post("/v1/accounts", "{\"accountId\":\"%s\",\"currency\":\"USD\"}"
+                .formatted(strangersDollars)).status()).isEqualTo(202);
+        String missing = "acl-missing-" + UUID.randomUUID();
+
+        Response toOtherCurrency = transfer(accountId, strangersDollars);
+        Response toMissing = transfer(accountId, missing);
+
+        assertThat(List.of(toOtherCurrency.status(), toMissing.status())).containsOnly(422);
+        assertThat(toOtherCurrency.body().path("detail").asText().replace(strangersDollars, "ID"))
+                .isEqualTo(toMissing.body().path("detail").asText().replace(missing, "ID"))
+                .doesNotContain("USD");
+    }
+
+    private Response transfer(String from, String to) {
+        return owner.api().post("/v1/transfers", "{\"fromAccountId\":\"%s\",\"toAccountId\":\"%s\",\"amount\":1,\"currency\":\"CNY\"}"
+                .formatted(from, to), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     @Test
