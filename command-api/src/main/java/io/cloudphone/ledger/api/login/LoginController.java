@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.api.login;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,14 +28,15 @@ class LoginController {
     }
 
     @PostMapping("/v1/auth/login")
-    TokenView login(@RequestBody LoginBody body) {
+    TokenView login(@RequestBody LoginBody body, HttpServletRequest request) {
         if (body.username() == null || body.password() == null) {
             throw ApiProblem.invalid("username and password are required");
         }
         if (body.username().length() > CREDENTIAL_LENGTH_MAX || body.password().length() > CREDENTIAL_LENGTH_MAX) {
             throw ApiProblem.invalid("username and password are at most " + CREDENTIAL_LENGTH_MAX + " characters");
         }
-        LoginService.LoggedIn loggedIn = logins.login(body.username(), body.password());
+        // The address Tomcat settled on: the peer's, or X-Forwarded-For's from a trusted proxy (command-api.yml).
+        LoginService.LoggedIn loggedIn = logins.login(body.username(), body.password(), request.getRemoteAddr());
         return new TokenView(loggedIn.token().value(), "Bearer", loggedIn.token().expiresAt(), loggedIn.userId());
     }
 }

@@ -35,12 +35,13 @@ class LoginService {
     private final TokenIssuer tokens;
     private final TransactionRunner transactions;
     private final LockoutProperties lockout;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
     /** Checked against when the username is unknown, so that both cases take the same time. */
     private final String decoyHash;
 
     LoginService(LoginAttempts attempts, UserRepository users, UserEventStore events, PasswordEncoder passwords,
-                 TokenIssuer tokens, TransactionRunner transactions, LockoutProperties lockout) {
+                 TokenIssuer tokens, TransactionRunner transactions, LockoutProperties lockout, LoginThrottle throttle) {
         this.attempts = attempts;
         this.users = users;
         this.events = events;
@@ -48,29 +49,36 @@ class LoginService {
         this.tokens = tokens;
         this.transactions = transactions;
         this.lockout = lockout;
+        this.throttle = throttle;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     record LoggedIn(UUID userId, TokenIssuer.IssuedToken token) {
     }
 
-    LoggedIn login(String username, String password) {
+    /** @param client the caller's address, for the per-client throttle */
+    LoggedIn login(String username, String password, String client) {
+        throttle.requireAllowed(client, username);
         Optional<LoginAttempts.Candidate> found = attempts.candidate(username);
         if (found.isEmpty()) {
             passwords.matches(password, decoyHash);
+            throttle.failed(client, username);
             throw refused();
         }
         LoginAttempts.Candidate candidate = found.get();
         boolean passwordMatches = passwords.matches(password, candidate.passwordHash());
         if (!passwordMatches) {
             recordFailure(candidate.userId());
+            throttle.failed(client, username);
             throw refused();
         }
         if (candidate.lockedAt(clock.instant()) || !transactions.retrying("login-success",
                 () -> attempts.recordSuccess(candidate.userId()))) {
             // The right password, but locked: answered like any failure, or the answer would confirm the password.
+            throttle.failed(client, username);
             throw refused();
         }
+        throttle.succeeded(client, username);
         List<String> roles = users.rolesOf(candidate.userId());
         TokenIssuer.IssuedToken token = tokens.forUser(candidate.userId(), username, roles,
                 users.permissionsOf(candidate.userId()));

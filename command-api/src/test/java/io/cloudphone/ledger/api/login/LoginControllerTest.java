@@ -32,7 +32,7 @@ class LoginControllerTest extends ControllerSliceTest {
     void aGoodPasswordIsAnsweredWithABearerTokenWithoutAnyTokenAsked() throws Exception {
         UUID alice = UUID.randomUUID();
         Instant expiresAt = Instant.parse("2026-12-02T09:00:00Z");
-        when(logins.login(any(), any()))
+        when(logins.login(any(), any(), any()))
                 .thenReturn(new LoginService.LoggedIn(alice, new TokenIssuer.IssuedToken("signed", expiresAt)));
 
         mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
@@ -46,7 +46,7 @@ class LoginControllerTest extends ControllerSliceTest {
     /** ApiProblem is a Spring ErrorResponseException: the platform renders it with its headers. */
     @Test
     void aRefusalIsProblemJsonWithItsStatusDetailAndRetryAfter() throws Exception {
-        when(logins.login(any(), any())).thenThrow(ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+        when(logins.login(any(), any(), any())).thenThrow(ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
                 "try again shortly", Duration.ofSeconds(90)));
 
         mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON)

@@ -12,6 +12,9 @@ import io.cloudphone.ledger.system.RunningSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LoginLockoutIT {
 
     static final int FAILURES_PER_LOCK = 5;
+    private static final AtomicInteger CLIENTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(50_000));
 
     @Test
     void fiftyConcurrentWrongPasswordsLockOnceAndFailuresWhileLockedCountNothing(ApiClient anonymous) {
@@ -72,6 +76,26 @@ class LoginLockoutIT {
         assertThat(refused.headers()).doesNotContainKey("retry-after");
         assertThat(Database.column("SELECT data->>'failedAttempts' FROM user_event WHERE aggregate_id = ? "
                 + "AND type = 'UserLocked'", user.userId())).containsExactly("5");
+    }
+
+    /** The per-client throttle lets one client fail a username one time fewer than locks it: alone, it locks nobody. */
+    @Test
+    void oneClientAloneCannotLockAnAccount(ApiClient anonymous) {
+        Session user = Identities.newUser(anonymous);
+        String client = newClient();
+        for (int i = 0; i < FAILURES_PER_LOCK - 1; i++) {
+            assertThat(loginFrom(anonymous, client, user.username(), "nope").status()).isEqualTo(401);
+        }
+
+        Response throttled = loginFrom(anonymous, client, user.username(), Identities.PASSWORD);
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.contentType()).startsWith("application/problem+json");
+        assertThat(throttled.headers()).containsKey("retry-after");
+        assertThat(Database.count("SELECT failed_login_count FROM app_user WHERE user_id = ?", user.userId()))
+                .isEqualTo(FAILURES_PER_LOCK - 1);
+        assertThat(loginFrom(anonymous, newClient(), user.username(), Identities.PASSWORD).status())
+                .as("the owner, from elsewhere").isEqualTo(200);
     }
 
     @Test
@@ -145,7 +169,22 @@ class LoginLockoutIT {
         return response.status() + " " + response.rawBody();
     }
 
+    /**
+     * A log-in from a client of its own (X-Forwarded-For, believed from the test's loopback address): lockout tests play
+     * many clients, as an attack that locks an account must, each under the per-client throttle.
+     */
     private static Response login(ApiClient anonymous, String username, String password) {
-        return anonymous.post("/v1/auth/login", "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+        return loginFrom(anonymous, newClient(), username, password);
+    }
+
+    private static Response loginFrom(ApiClient anonymous, String client, String username, String password) {
+        return anonymous.post("/v1/auth/login", "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password),
+                Map.of("X-Forwarded-For", client));
+    }
+
+    /** An address of the range reserved for tests of network devices (RFC 2544). */
+    private static String newClient() {
+        int n = CLIENTS.incrementAndGet();
+        return "198.18." + (n / 250 % 250) + "." + (1 + n % 250);
     }
 }
