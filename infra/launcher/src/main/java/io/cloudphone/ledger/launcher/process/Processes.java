@@ -26,6 +26,9 @@ public final class Processes {
     /** After SIGKILL, the kernel's own bound: a process that outlives it is stuck in the kernel. */
     static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
+    static final Duration EXEC_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration EXEC_POLL = Duration.ofMillis(5);
+
     private Processes() {
     }
 
@@ -47,10 +50,23 @@ public final class Processes {
             builder.environment().putAll(spec.environment());
             long pid = builder.start().pid();
             Files.writeString(pidFile, pid + "\n");
+            awaitExec(pid, spec.marker());
             return pid;
         } catch (IOException e) {
             throw new LauncherException(component + ": could not start " + spec.command().get(0) + ": " + e.getMessage()
                     + "; see " + log, e);
+        }
+    }
+
+    /**
+     * Until the new process has exec'd its command (its command line carries the marker), it is still the JVM's
+     * spawn helper, and {@link #running} would not know it for ours: a health check that passes at once then found
+     * no PID (StackTest, once in many runs). Bounded; a process that dies or never gets there is the health check's.
+     */
+    private static void awaitExec(long pid, String marker) {
+        long deadline = System.nanoTime() + EXEC_TIMEOUT.toNanos();
+        while (!commandLine(pid).contains(marker) && !isGone(pid) && System.nanoTime() < deadline) {
+            pause(EXEC_POLL);
         }
     }
 
