@@ -4,7 +4,7 @@ import io.cloudphone.ledger.platform.security.ExternalTokenConverter;
 import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import io.cloudphone.ledger.platform.security.TokenRefusedException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -26,9 +26,9 @@ final class LinkedUserAuthenticationConverter implements ExternalTokenConverter 
     public JwtAuthenticationToken convert(Jwt jwt) {
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) {
-            throw new InvalidBearerTokenException("the token has no subject");
+            throw new TokenRefusedException("the token has no subject");
         }
-        CurrentUser user = linkedUsers.find(issuer, subject).orElseThrow(() -> new InvalidBearerTokenException(
+        CurrentUser user = linkedUsers.find(issuer, subject).orElseThrow(() -> new TokenRefusedException(
                 "subject " + subject + " of issuer " + issuer + " is not linked to a user here (an administrator"
                         + " links it: PUT /v1/users/{userId}/external-identity)"));
         List<SimpleGrantedAuthority> authorities = user.permissions().stream()

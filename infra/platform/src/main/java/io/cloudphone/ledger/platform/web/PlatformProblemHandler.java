@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.platform.web;
 
 import io.cloudphone.ledger.platform.security.IssuerUnavailableException;
+import io.cloudphone.ledger.platform.security.TokenRefusedException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,14 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
         // RFC 6750: tell the client which scheme to use.
+        // Why the token failed stays in the log: the verifier's words help whoever forges the next one. Only a
+        // verified token the app refuses says why, to its holder.
+        log.debug("unauthenticated: {}", e.getMessage());
+        String detail = e instanceof TokenRefusedException refused ? refused.getMessage()
+                : "a valid bearer token is required (missing, expired, for another audience or not signed by a "
+                        + "trusted issuer)";
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                        "a valid bearer token is required: " + e.getMessage()).getBody());
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", detail).getBody());
     }
 
     @ExceptionHandler(IssuerUnavailableException.class)

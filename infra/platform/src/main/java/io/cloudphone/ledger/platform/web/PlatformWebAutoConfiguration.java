@@ -1,6 +1,9 @@
 package io.cloudphone.ledger.platform.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -21,7 +24,7 @@ import org.springframework.core.Ordered;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({PlatformProblemHandler.class, BodyTextAdvice.class})
+@Import({PlatformProblemHandler.class, BodyTextAdvice.class, PlatformErrorController.class})
 public class PlatformWebAutoConfiguration {
 
     /** Commands are a few hundred bytes; 64 KiB leaves room for event batches and settings, nothing more. */
@@ -40,6 +43,16 @@ public class PlatformWebAutoConfiguration {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    /** Tomcat's own refusals (before any servlet) as problem+json: its host's error report valve is ours. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemJsonErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+            }
+        });
     }
 
     /** First of all filters, before authentication: an anonymous client cannot make the server buffer a large body. */
