@@ -62,21 +62,18 @@ class LoginService {
         Optional<LoginAttempts.Candidate> found = attempts.candidate(username);
         if (found.isEmpty()) {
             passwords.matches(password, decoyHash);
-            throttle.failed(client, username);
-            throw refused();
+            throw failed(client, username);
         }
         LoginAttempts.Candidate candidate = found.get();
         boolean passwordMatches = passwords.matches(password, candidate.passwordHash());
         if (!passwordMatches) {
             recordFailure(candidate.userId());
-            throttle.failed(client, username);
-            throw refused();
+            throw failed(client, username);
         }
         if (candidate.lockedAt(clock.instant()) || !transactions.retrying("login-success",
                 () -> attempts.recordSuccess(candidate.userId()))) {
             // The right password, but locked: answered like any failure, or the answer would confirm the password.
-            throttle.failed(client, username);
-            throw refused();
+            throw failed(client, username);
         }
         throttle.succeeded(client, username);
         List<String> roles = users.rolesOf(candidate.userId());
@@ -101,6 +98,12 @@ class LoginService {
             }
             return null;
         });
+    }
+
+    /** Counts the failure against the client and gives the one answer every failure gets. */
+    private ApiProblem failed(String client, String username) {
+        throttle.failed(client, username);
+        return refused();
     }
 
     /**

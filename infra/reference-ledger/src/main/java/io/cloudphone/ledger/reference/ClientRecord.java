@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A client's own book of what it sent, per account in the order it sent them, with the answer it got. It is the
@@ -34,6 +36,12 @@ public final class ClientRecord {
 
     public synchronized List<Sent> of(String accountId) {
         return List.copyOf(byAccount.getOrDefault(accountId, List.of()));
+    }
+
+    /** The ids of every request that got this answer, on any account. */
+    public synchronized Set<String> requestIds(Answer answer) {
+        return byAccount.values().stream().flatMap(List::stream).filter(sent -> sent.answer() == answer)
+                .map(sent -> sent.request().requestId()).collect(Collectors.toUnmodifiableSet());
     }
 
     public synchronized long count(Answer answer) {

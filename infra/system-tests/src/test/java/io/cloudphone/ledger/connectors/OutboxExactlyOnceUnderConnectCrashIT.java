@@ -63,15 +63,13 @@ class OutboxExactlyOnceUnderConnectCrashIT {
         Set<String> beforeRewind;
         try (load) {
             for (int kill = 1; kill <= 2; kill++) {
-                long acceptedBefore = load.accepted();
-                load.runFor(Duration.ofMillis(1_500 + random.nextInt(3_000)));
-                assertThat(load.accepted()).as("requests accepted before kill %d", kill).isGreaterThan(acceptedBefore);
+                load.runUntilKill(kill, random);
                 log.info("kill -9 of the Connect worker, {} of 2", kill);
                 StackControl.kill("connect");
                 StackControl.start();
             }
             load.runFor(Duration.ofMillis(1_500 + random.nextInt(3_000)));
-            beforeRewind = acceptedRequestIds(load);
+            beforeRewind = load.record().requestIds(ClientRecord.Answer.ACCEPTED);
             // Only what Debezium has delivered once is sure to be delivered twice: wait until it has.
             CommittedRecords.await(Topics.ACCOUNT_COMMANDS, record -> beforeRewind.contains(eventId(record)),
                     beforeRewind.size());
@@ -90,18 +88,12 @@ class OutboxExactlyOnceUnderConnectCrashIT {
                         + "{} entries; {} of {} requests delivered more than once", load.accepted(), load.refused(),
                 load.retries(), load.capacity(), audit.verdict().decisionsJudged(), audit.verdict().legsJudged(),
                 audit.entryCount(), duplicated, deliveries.size());
-        assertThat(deliveries.keySet()).as("every accepted request delivered").containsAll(acceptedRequestIds(load));
+        assertThat(deliveries.keySet()).as("every accepted request delivered").containsAll(load.record().requestIds(ClientRecord.Answer.ACCEPTED));
         assertThat(beforeRewind).as("requests written before the rewind, each delivered at least twice").isNotEmpty()
                 .allSatisfy(requestId -> assertThat(deliveries.get(requestId)).as(requestId).isGreaterThanOrEqualTo(2));
         assertThat(load.refused()).as("requests refused (none of the load's may be)").isZero();
         assertThat(load.accepted()).as("accepted of a capacity of %d", load.capacity())
                 .isGreaterThan((long) (load.capacity() * LOAD_FLOOR));
-    }
-
-    private static Set<String> acceptedRequestIds(LoadGenerator load) {
-        return load.accounts().stream().flatMap(account -> load.record().of(account).stream())
-                .filter(sent -> sent.answer() == ClientRecord.Answer.ACCEPTED)
-                .map(sent -> sent.request().requestId()).collect(Collectors.toSet());
     }
 
     /** The outbox row's id, which Debezium's EventRouter puts in header {@code id}: the request's id. */

@@ -117,6 +117,16 @@ public final class LoadGenerator implements AutoCloseable {
         failIfAClientDied();
     }
 
+    /**
+     * The time between two crashes: lets the load run a random 1.5 to 4.5 s and fails unless it accepted more
+     * requests meanwhile, so that every window between kills shows work progressing.
+     */
+    public void runUntilKill(int kill, Random random) {
+        long acceptedBefore = accepted();
+        runFor(Duration.ofMillis(1_500 + random.nextInt(3_000)));
+        assertThat(accepted()).as("requests accepted before kill %d", kill).isGreaterThan(acceptedBefore);
+    }
+
     public ClientRecord record() {
         return record;
     }

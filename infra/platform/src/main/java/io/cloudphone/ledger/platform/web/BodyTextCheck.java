@@ -1,7 +1,9 @@
 package io.cloudphone.ledger.platform.web;
 
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,19 +83,34 @@ public final class BodyTextCheck {
     }
 
     private void visitRecord(Record record, String path, int depth) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (Component component : COMPONENTS.get(record.getClass())) {
             Object value;
             try {
-                // Bodies are the apps' own records, often package-private: read them as Jackson wrote them.
-                java.lang.reflect.Method accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                value = accessor.invoke(record);
+                value = component.accessor().invoke(record);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component + " of a request body", e);
+                throw new IllegalStateException("cannot read " + component.name() + " of a request body", e);
             }
-            visit(value, join(path, component.getName()), depth + 1);
+            visit(value, join(path, component.name()), depth + 1);
         }
     }
+
+    private record Component(String name, Method accessor) {
+    }
+
+    /**
+     * Each body type's components, looked up once per class rather than per request. Bodies are the apps' own
+     * records, often package-private: read them as Jackson wrote them.
+     */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(component -> {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                return new Component(component.getName(), accessor);
+            }).toList();
+        }
+    };
 
     private static void checkText(CharSequence text, String path, boolean isKey) {
         for (int i = 0; i < text.length(); i++) {

@@ -14,7 +14,6 @@ import io.cloudphone.ledger.system.RunningSystem.Apps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -59,9 +58,7 @@ class CommandApiKilledDuringGroupCommitIT {
         LoadGenerator load = LoadGenerator.start(user.api(), ACCOUNTS, FUNDING, CLIENTS, seed);
         try (load) {
             for (int kill = 1; kill <= KILLS; kill++) {
-                long acceptedBefore = load.accepted();
-                load.runFor(Duration.ofMillis(1_500 + random.nextInt(3_000)));
-                assertThat(load.accepted()).as("requests accepted before kill %d", kill).isGreaterThan(acceptedBefore);
+                load.runUntilKill(kill, random);
                 Set<String> caught = load.awaitUnanswered(CAUGHT_AT_LEAST, CATCH_TIMEOUT);
                 Instant at = Instant.now();
                 apps.commandApi().kill();
@@ -74,7 +71,7 @@ class CommandApiKilledDuringGroupCommitIT {
 
         LedgerAudit audit = new LedgerAudit(load.record()).awaitAgreement(SETTLE_TIMEOUT)
                 .assertBalancesAsModelled(user.api());
-        Set<String> accepted = acceptedRequestIds(load.record(), load.accounts());
+        Set<String> accepted = load.record().requestIds(ClientRecord.Answer.ACCEPTED);
         Object accounts = load.accounts().toArray(String[]::new);
         List<String> requestRows = Database.column(
                 "SELECT request_id::text FROM account_request WHERE account_id = ANY(?)", accounts);
@@ -97,15 +94,6 @@ class CommandApiKilledDuringGroupCommitIT {
                 audit.verdict().legsJudged(), kills.stream().mapToInt(kill -> kill.caught().size()).sum(), committedUnheard);
         assertThat(load.retries()).as("requests sent again after a kill").isPositive();
         assertThat(load.refused()).as("requests refused (none of the load's may be)").isZero();
-    }
-
-    private static Set<String> acceptedRequestIds(ClientRecord record, List<String> accounts) {
-        Set<String> ids = new HashSet<>();
-        for (String account : accounts) {
-            record.of(account).stream().filter(sent -> sent.answer() == ClientRecord.Answer.ACCEPTED)
-                    .forEach(sent -> ids.add(sent.request().requestId()));
-        }
-        return ids;
     }
 
     /** When each of these requests was written (its transaction's start), one row per key. */
