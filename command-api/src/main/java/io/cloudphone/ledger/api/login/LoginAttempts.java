@@ -24,8 +24,11 @@ class LoginAttempts {
         this.jdbc = jdbc;
     }
 
-    /** What the log-in form needs of a live user. */
-    record Candidate(UUID userId, String passwordHash, Instant lockedUntil) {
+    /**
+     * What the log-in form needs of a live, unsuspended user. {@code securityVersion} is read here, before the
+     * roles: a change in between raises it, so the token then issued is refused at its first use.
+     */
+    record Candidate(UUID userId, String passwordHash, Instant lockedUntil, long securityVersion) {
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
         }
@@ -37,11 +40,11 @@ class LoginAttempts {
 
     Optional<Candidate> candidate(String username) {
         return jdbc.sql("""
-                        SELECT user_id, password_hash, locked_until FROM app_user
-                        WHERE lower(username) = lower(:username) AND deleted_at IS NULL""")
+                        SELECT user_id, password_hash, locked_until, security_version FROM app_user
+                        WHERE lower(username) = lower(:username) AND deleted_at IS NULL AND suspended_at IS NULL""")
                 .param("username", username)
                 .query((row, n) -> new Candidate(row.getObject("user_id", UUID.class), row.getString("password_hash"),
-                        instant(row.getTimestamp("locked_until"))))
+                        instant(row.getTimestamp("locked_until")), row.getLong("security_version")))
                 .optional();
     }
 

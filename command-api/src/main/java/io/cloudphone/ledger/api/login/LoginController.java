@@ -1,9 +1,16 @@
 package io.cloudphone.ledger.api.login;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.security.Permissions;
+import io.cloudphone.ledger.platform.security.TokenIssuer;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +34,24 @@ class LoginController {
     record TokenView(String accessToken, String tokenType, Instant expiresAt, UUID userId) {
     }
 
+    /** What the presented token says, once it has passed every check a request gets, revocation included. */
+    record TokenStatus(boolean active, String subject, String username, List<String> permissions, Long securityVersion,
+                       Instant issuedAt, Instant expiresAt) {
+    }
+
+    /**
+     * Introspection by the token's own holder: 200 while the token stands, 401 once it is revoked or expired. The
+     * ledger asks this (platform RemoteTokenStanding) before it lets a user's token in.
+     */
+    @GetMapping("/v1/auth/token")
+    TokenStatus token(@AuthenticationPrincipal Jwt jwt) {
+        Object version = jwt.getClaim(TokenIssuer.SECURITY_VERSION_CLAIM);
+        return new TokenStatus(true, jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsStringList(Permissions.CLAIM),
+                version instanceof Number number ? number.longValue() : null, jwt.getIssuedAt(), jwt.getExpiresAt());
+    }
+
+    @SecurityRequirements
     @PostMapping("/v1/auth/login")
     TokenView login(@RequestBody LoginBody body, HttpServletRequest request) {
         if (body.username() == null || body.password() == null) {

@@ -77,7 +77,7 @@ class LoginService {
         }
         throttle.succeeded(client, username);
         List<String> roles = users.rolesOf(candidate.userId());
-        TokenIssuer.IssuedToken token = tokens.forUser(candidate.userId(), username, roles,
+        TokenIssuer.IssuedToken token = tokens.forUser(candidate.userId(), username, candidate.securityVersion(), roles,
                 users.permissionsOf(candidate.userId()));
         return new LoggedIn(candidate.userId(), token);
     }

@@ -53,6 +53,7 @@ class RoleCommands {
                     .orElseThrow(() -> ApiProblem.notFound("role " + name + " does not exist"));
             try {
                 roles.replacePermissions(bumped.roleId(), permissions);
+                roles.revokeTokensOfHolders(bumped.roleId());
             } catch (DataIntegrityViolationException e) {
                 throw refusal(e, name, permissions);
             }

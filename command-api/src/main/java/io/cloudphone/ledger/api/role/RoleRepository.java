@@ -42,6 +42,14 @@ class RoleRepository {
                 .param("id", roleId).param("permissions", permissions.toArray(String[]::new)).update();
     }
 
+    /** A role's permissions changed: every token of its holders carries the old set, so every one is revoked. */
+    int revokeTokensOfHolders(UUID roleId) {
+        return jdbc.sql("""
+                        UPDATE app_user SET security_version = security_version + 1
+                        WHERE user_id IN (SELECT user_id FROM user_role WHERE role_id = :id)""")
+                .param("id", roleId).update();
+    }
+
     List<Role> all() {
         return jdbc.sql(SELECT_ROLE + " GROUP BY r.role_id ORDER BY r.name").query(RoleRepository::toRole).list();
     }

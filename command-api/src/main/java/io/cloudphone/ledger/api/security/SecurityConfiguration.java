@@ -31,7 +31,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
     EndpointAccess commandApiAccess() {
         return requests -> requests
                 .requestMatchers(HttpMethod.POST, "/v1/auth/login", "/v1/auth/register").permitAll()
-                .requestMatchers("/actuator/**").hasAuthority(Permissions.SYSTEM_MONITOR)
                 .requestMatchers(HttpMethod.POST, "/v1/roles").hasAuthority(Permissions.ROLE_ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/v1/roles/**").hasAuthority(Permissions.ROLE_ADMIN)
                 .anyRequest().authenticated();

@@ -54,13 +54,16 @@ class ExternalIdentityRepository {
                 .param("id", userId).param("issuer", issuer).param("subject", subject).update() == 1;
     }
 
-    /** The live user linked to the identity, with the permissions of its roles; a deleted user is nobody. */
+    /**
+     * The live user linked to the identity, with the permissions of its roles; a deleted or suspended user is
+     * nobody. Read on every request, so a revocation holds for the provider's tokens from the next request on.
+     */
     Optional<LinkedUser> find(String issuer, String subject) {
         return jdbc.sql("""
                         SELECT u.user_id,
                                array_remove(array_agg(DISTINCT rp.permission), NULL) AS permissions
                         FROM external_identity e
-                        JOIN app_user u ON u.user_id = e.user_id AND u.deleted_at IS NULL
+                        JOIN app_user u ON u.user_id = e.user_id AND u.deleted_at IS NULL AND u.suspended_at IS NULL
                         LEFT JOIN user_role ur ON ur.user_id = u.user_id
                         LEFT JOIN role_permission rp ON rp.role_id = ur.role_id
                         WHERE e.issuer = :issuer AND e.subject = :subject

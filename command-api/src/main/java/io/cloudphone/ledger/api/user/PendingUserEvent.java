@@ -7,6 +7,8 @@ import io.cloudphone.ledger.schemas.user.UserCreated;
 import io.cloudphone.ledger.schemas.user.UserDeleted;
 import io.cloudphone.ledger.schemas.user.UserEventAppended;
 import io.cloudphone.ledger.schemas.user.UserLocked;
+import io.cloudphone.ledger.schemas.user.UserReinstated;
+import io.cloudphone.ledger.schemas.user.UserSuspended;
 import io.cloudphone.ledger.schemas.user.UserUpdated;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,7 +31,8 @@ public record PendingUserEvent(UUID eventId, String type, Map<String, Object> da
      * a user's history could show a deletion or a password change that never happened.
      */
     static final Set<String> SYSTEM_TYPES = Stream.of(UserCreated.class, UserUpdated.class, PasswordChanged.class,
-            UserDeleted.class, UserLocked.class, ExternalIdentityLinked.class, ExternalIdentityUnlinked.class)
+            UserDeleted.class, UserLocked.class, ExternalIdentityLinked.class, ExternalIdentityUnlinked.class,
+            UserSuspended.class, UserReinstated.class)
             .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     public PendingUserEvent {
@@ -64,6 +67,16 @@ public record PendingUserEvent(UUID eventId, String type, Map<String, Object> da
 
     static PendingUserEvent deleted() {
         return of("UserDeleted", Map.of(), UserDeleted.newBuilder().build());
+    }
+
+    static PendingUserEvent suspended(String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reason", reason);
+        return of("UserSuspended", data, UserSuspended.newBuilder().setReason(reason).build());
+    }
+
+    static PendingUserEvent reinstated() {
+        return of("UserReinstated", Map.of(), UserReinstated.newBuilder().build());
     }
 
     public static PendingUserEvent locked(Instant lockedUntil, long failedAttempts) {

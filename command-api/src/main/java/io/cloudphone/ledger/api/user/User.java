@@ -6,10 +6,15 @@ import java.util.UUID;
 
 /** A user as stored, without the password hash (which never leaves UserRepository's SQL). */
 public record User(UUID userId, String username, String email, String displayName, List<String> roles,
-                   long version, Instant createdAt, Instant lockedUntil, Instant deletedAt) {
+                   long version, Instant createdAt, Instant lockedUntil, Instant deletedAt,
+                   Instant suspendedAt) {
 
     public User {
         roles = List.copyOf(roles);
+    }
+
+    public boolean suspended() {
+        return suspendedAt != null;
     }
 
     public boolean deleted() {

@@ -79,6 +79,8 @@ public class UserCommands {
             }
             if (roles != null) {
                 replaceRoles(userId, roles);
+                // Tokens carry permissions: one issued before the change would keep the old ones for 15 minutes.
+                users.revokeTokens(userId);
             }
             return userId;
         });
@@ -125,6 +127,44 @@ public class UserCommands {
             }
             return userId;
         });
+    }
+
+    /**
+     * Suspends the user: log-in refused, every token revoked (within seconds, on both APIs), until reinstated. A
+     * user:admin only, never themself (nobody would be left to lift it). Suspending a suspended user changes nothing.
+     */
+    public User suspend(CurrentUser actor, UUID userId, String reason) {
+        requireAdmin(actor, "suspending a user");
+        if (actor.is(userId)) {
+            throw ApiProblem.invalid("an administrator cannot suspend themself");
+        }
+        transactions.inTransaction("user-suspend", status -> {
+            User current = visibleLiveUser(actor, userId);
+            if (users.suspend(userId)) {
+                events.append(userId, current.version(), List.of(PendingUserEvent.suspended(reason)));
+            }
+            return userId;
+        });
+        return users.find(userId).orElseThrow();
+    }
+
+    /** Lifts a suspension; the tokens it revoked stay revoked. Reinstating an active user changes nothing. */
+    public User reinstate(CurrentUser actor, UUID userId) {
+        requireAdmin(actor, "reinstating a user");
+        transactions.inTransaction("user-reinstate", status -> {
+            User current = visibleLiveUser(actor, userId);
+            if (users.reinstate(userId)) {
+                events.append(userId, current.version(), List.of(PendingUserEvent.reinstated()));
+            }
+            return userId;
+        });
+        return users.find(userId).orElseThrow();
+    }
+
+    private static void requireAdmin(CurrentUser actor, String what) {
+        if (!actor.can(Permissions.USER_ADMIN)) {
+            throw ApiProblem.forbidden(what + " needs " + Permissions.USER_ADMIN);
+        }
     }
 
     /** The user, if the actor may see it: themself, or anyone for a {@code user:admin}. Others are 404, not 403. */

@@ -3,6 +3,7 @@ package io.cloudphone.ledger.api.user;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.platform.security.Permissions;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,15 +40,19 @@ class UserController {
     record PasswordBody(String currentPassword, String newPassword) {
     }
 
+    record SuspensionBody(String reason) {
+    }
+
     /** What a client sees of a user: never the password hash. */
     record UserView(UUID userId, String username, String email, String displayName, List<String> roles, long version,
-                    Instant createdAt, Instant lockedUntil) {
+                    Instant createdAt, Instant lockedUntil, Instant suspendedAt) {
         static UserView of(User user) {
             return new UserView(user.userId(), user.username(), user.email(), user.displayName(), user.roles(),
-                    user.version(), user.createdAt(), user.lockedUntil());
+                    user.version(), user.createdAt(), user.lockedUntil(), user.suspendedAt());
         }
     }
 
+    @SecurityRequirements
     @PostMapping("/v1/auth/register")
     ResponseEntity<UserView> register(@RequestBody RegisterBody body) {
         return created(commands.create(new UserCommands.NewUser(UserInput.username(body.username()),
@@ -94,6 +100,18 @@ class UserController {
     ResponseEntity<Void> delete(CurrentUser actor, @PathVariable UUID userId) {
         commands.delete(actor, userId);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Idempotent: the user as it is after the call, suspended once however often it is repeated. */
+    @PutMapping("/v1/users/{userId}/suspension")
+    UserView suspend(CurrentUser actor, @PathVariable UUID userId, @RequestBody(required = false) SuspensionBody body) {
+        String reason = body == null ? null : UserInput.suspensionReason(body.reason());
+        return UserView.of(commands.suspend(actor, userId, reason));
+    }
+
+    @DeleteMapping("/v1/users/{userId}/suspension")
+    UserView reinstate(CurrentUser actor, @PathVariable UUID userId) {
+        return UserView.of(commands.reinstate(actor, userId));
     }
 
     private static void requireAdmin(CurrentUser actor) {

@@ -43,6 +43,8 @@ public final class UserInput {
      * invisible format characters (Unicode category Cf: bidi overrides such as U+202E, zero-width spaces and joiners,
      * U+FEFF) are refused, or "\u202Eadmin\u200B" would pass for someone else. The price: emoji joined by U+200D.
      */
+    static final int SUSPENSION_REASON_LENGTH_MAX = 200;
+
     public static String displayName(String displayName) {
         if (displayName == null) {
             return null;
@@ -52,6 +54,18 @@ public final class UserInput {
                     + " characters without control or invisible formatting characters (bidi overrides, zero-width)");
         }
         return displayName;
+    }
+
+    /** An administrator's note; shown to other administrators, so held to the rules of a display name. */
+    public static String suspensionReason(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        if (reason.length() > SUSPENSION_REASON_LENGTH_MAX || reason.codePoints().anyMatch(UserInput::isHidden)) {
+            throw ApiProblem.invalid("reason must be at most " + SUSPENSION_REASON_LENGTH_MAX
+                    + " characters without control or invisible formatting characters");
+        }
+        return reason;
     }
 
     private static boolean isHidden(int codePoint) {

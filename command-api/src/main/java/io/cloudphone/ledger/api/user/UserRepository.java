@@ -72,6 +72,48 @@ public class UserRepository {
                 .param("id", userId).query(String.class).list();
     }
 
+    /** The security version a token of the user must carry, and whether any may stand (not deleted, not suspended). */
+    record Standing(long securityVersion, boolean active) {
+        static final Standing NOBODY = new Standing(0, false);
+    }
+
+    /** See platform TokenStanding; {@link Standing#NOBODY} for a user that never existed. */
+    Standing standingOf(UUID userId) {
+        return jdbc.sql("""
+                        SELECT security_version, (deleted_at IS NULL AND suspended_at IS NULL) AS active
+                        FROM app_user WHERE user_id = :id""")
+                .param("id", userId)
+                .query((row, n) -> new Standing(row.getLong("security_version"), row.getBoolean("active")))
+                .optional().orElse(Standing.NOBODY);
+    }
+
+    /** Ends every token issued to the user so far; in the transaction of the change that calls for it. */
+    void revokeTokens(UUID userId) {
+        jdbc.sql("UPDATE app_user SET security_version = security_version + 1 WHERE user_id = :id")
+                .param("id", userId).update();
+    }
+
+    /** @return false when the user is already suspended (nothing changes) */
+    boolean suspend(UUID userId) {
+        return jdbc.sql("""
+                        UPDATE app_user SET suspended_at = now(), security_version = security_version + 1
+                        WHERE user_id = :id AND deleted_at IS NULL AND suspended_at IS NULL""")
+                .param("id", userId).update() == 1;
+    }
+
+    /**
+     * Raises the version too: a token signed after the reinstatement then carries a version above any cached
+     * while suspended, which makes the cache re-read (UserStandings) instead of refusing it for a second.
+     *
+     * @return false when the user is not suspended (nothing changes)
+     */
+    boolean reinstate(UUID userId) {
+        return jdbc.sql("""
+                        UPDATE app_user SET suspended_at = NULL, security_version = security_version + 1
+                        WHERE user_id = :id AND deleted_at IS NULL AND suspended_at IS NOT NULL""")
+                .param("id", userId).update() == 1;
+    }
+
     void updateProfile(UUID userId, String email, String displayName) {
         jdbc.sql("UPDATE app_user SET email = :email, display_name = :displayName WHERE user_id = :id")
                 .param("id", userId).param("email", email).param("displayName", displayName).update();
@@ -80,7 +122,7 @@ public class UserRepository {
     /** Only a change from the hash the caller verified: a concurrent change of password wins, this one fails. */
     boolean replacePasswordHash(UUID userId, String verifiedHash, String newHash) {
         return jdbc.sql("""
-                        UPDATE app_user SET password_hash = :newHash
+                        UPDATE app_user SET password_hash = :newHash, security_version = security_version + 1
                         WHERE user_id = :id AND password_hash = :verifiedHash AND deleted_at IS NULL""")
                 .param("id", userId).param("verifiedHash", verifiedHash).param("newHash", newHash)
                 .update() == 1;
@@ -92,13 +134,15 @@ public class UserRepository {
     }
 
     boolean softDelete(UUID userId) {
-        return jdbc.sql("UPDATE app_user SET deleted_at = now() WHERE user_id = :id AND deleted_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE app_user SET deleted_at = now(), security_version = security_version + 1
+                        WHERE user_id = :id AND deleted_at IS NULL""")
                 .param("id", userId).update() == 1;
     }
 
     private static final String SELECT_USER = """
             SELECT u.user_id, u.username, u.email, u.display_name, u.version, u.created_at, u.locked_until,
-                   u.deleted_at,
+                   u.deleted_at, u.suspended_at,
                    coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE r.name IS NOT NULL), '{}') AS roles
             FROM app_user u
             LEFT JOIN user_role ur ON ur.user_id = u.user_id
@@ -108,7 +152,8 @@ public class UserRepository {
         return new User(row.getObject("user_id", UUID.class), row.getString("username"), row.getString("email"),
                 row.getString("display_name"), List.of((String[]) row.getArray("roles").getArray()),
                 row.getLong("version"), instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("locked_until")), instant(row.getTimestamp("deleted_at")));
+                instant(row.getTimestamp("locked_until")), instant(row.getTimestamp("deleted_at")),
+                instant(row.getTimestamp("suspended_at")));
     }
 
     static Instant instant(Timestamp timestamp) {

@@ -115,6 +115,6 @@ class NotificationPreferenceControllerTest extends ControllerSliceTest {
 
     private static User alice(Instant deletedAt) {
         return new User(ALICE, "alice", "alice@example.com", "Alice", List.of(UserCommands.DEFAULT_ROLE), 1,
-                Instant.parse("2026-12-01T00:00:00Z"), null, deletedAt);
+                Instant.parse("2026-12-01T00:00:00Z"), null, deletedAt, null);
     }
 }

@@ -127,6 +127,6 @@ class UserControllerTest extends ControllerSliceTest {
 
     private static User alice() {
         return new User(ALICE, "alice", "alice@example.com", "Alice", List.of(UserCommands.DEFAULT_ROLE), 1,
-                Instant.parse("2026-12-01T00:00:00Z"), null, null);
+                Instant.parse("2026-12-01T00:00:00Z"), null, null, null);
     }
 }

@@ -9,6 +9,7 @@ import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.platform.security.PlatformSecurityAutoConfiguration;
 import io.cloudphone.ledger.platform.security.TestKeys;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
+import io.cloudphone.ledger.platform.security.TokenStanding;
 import io.cloudphone.ledger.platform.web.PlatformWebAutoConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,9 @@ public abstract class ControllerSliceTest {
     /** Needed by command-api's security configuration when an external issuer is set; never here. */
     @MockitoBean
     private LinkedUsers linkedUsers;
+    /** Every token stands here: revocation is proven against PostgreSQL (TokenRevocationIT). */
+    @MockitoBean
+    private TokenStanding tokenStanding;
 
     @DynamicPropertySource
     static void localIssuer(DynamicPropertyRegistry properties) {
@@ -61,7 +65,7 @@ public abstract class ControllerSliceTest {
 
     /** An Authorization header for a user with these permissions, signed by the local issuer. */
     protected String bearer(UUID userId, String... permissions) {
-        return "Bearer " + tokens.forUser(userId, "user-" + userId, List.of("USER"), List.of(permissions)).value();
+        return "Bearer " + tokens.forUser(userId, "user-" + userId, 1, List.of("USER"), List.of(permissions)).value();
     }
 
     /** Makes a mocked runner do each piece of work at once and once: there is no database in a slice test. */

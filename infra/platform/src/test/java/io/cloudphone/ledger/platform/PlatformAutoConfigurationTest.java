@@ -13,12 +13,16 @@ import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.platform.security.ServiceToken;
 import io.cloudphone.ledger.platform.security.TestKeys;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
+import io.cloudphone.ledger.platform.security.TokenRefusedException;
+import io.cloudphone.ledger.platform.security.TokenStanding;
 import io.cloudphone.ledger.platform.web.PlatformProblemHandler;
 import io.cloudphone.ledger.platform.web.Problems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -103,7 +107,7 @@ class PlatformAutoConfigurationTest {
         String forged = new TokenIssuer(new io.cloudphone.ledger.platform.security.JwtProperties(null, null, null, null,
                 new org.springframework.core.io.FileSystemResource(otherKeys.resolve("private.pem")),
                 new org.springframework.core.io.FileSystemResource(otherKeys.resolve("public.pem"))), "forger")
-                .forUser(UUID.randomUUID(), "mallory", List.of(), List.of(Permissions.LEDGER_READ)).value();
+                .forUser(UUID.randomUUID(), "mallory", 1, List.of(), List.of(Permissions.LEDGER_READ)).value();
 
         mvc.perform(get("/reads").header("Authorization", "Bearer " + forged)).andExpect(status().isUnauthorized());
     }
@@ -170,9 +174,38 @@ class PlatformAutoConfigurationTest {
                 io.cloudphone.ledger.platform.security.VerifiedTokenCache.CachingJwtDecoder.class);
     }
 
-    private String bearer(String permission) {
-        return "Bearer " + issuer.forUser(UUID.randomUUID(), "alice", List.of("USER"), List.of(permission)).value();
+    @Test
+    void aUserTokenWhoseStandingIsRefusedIsUnauthorizedWithTheReason() throws Exception {
+        UUID revoked = UUID.randomUUID();
+        REVOKED_USERS.add(revoked.toString());
+        String token = issuer.forUser(revoked, "bob", 1, List.of("USER"), List.of(Permissions.LEDGER_READ)).value();
+
+        mvc.perform(get("/reads").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("revoked in this test"));
     }
+
+    @Test
+    void aServiceTokenIsNotAskedForItsStanding() throws Exception {
+        REVOKED_USERS.add("service:test-app");
+
+        mvc.perform(get("/reads").header("Authorization", serviceToken.bearer())).andExpect(status().isOk());
+    }
+
+    @Test
+    void aUserTokenCarriesTheSecurityVersionItWasIssuedAt() {
+        String token = issuer.forUser(UUID.randomUUID(), "carol", 7, List.of(), List.of()).value();
+
+        assertThat(decoder.decode(token).<Long>getClaim(TokenIssuer.SECURITY_VERSION_CLAIM)).isEqualTo(7L);
+    }
+
+    private String bearer(String permission) {
+        return "Bearer " + issuer.forUser(UUID.randomUUID(), "alice", 1, List.of("USER"), List.of(permission)).value();
+    }
+
+    /** Subjects the test app's {@link TokenStanding} refuses. */
+    private static final Set<String> REVOKED_USERS = ConcurrentHashMap.newKeySet();
 
     private static Path keys() {
         try {
@@ -187,6 +220,15 @@ class PlatformAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class App {
+
+        @Bean
+        TokenStanding standing() {
+            return jwt -> {
+                if (REVOKED_USERS.contains(jwt.getSubject())) {
+                    throw new TokenRefusedException("revoked in this test");
+                }
+            };
+        }
 
         @Bean
         EndpointAccess access() {

@@ -80,7 +80,7 @@ class LedgerPoisonPillIT {
         accepted(owner, money(owner.api(), other, "recharges", 100, "CNY"));
         JsonNode entriesBefore = entries(owner, target);
         ApiClient ledger = apps.ledger().client()
-                .withToken(TestTokens.signedByStack(Claims.valid(UUID.randomUUID(), List.of("ledger:read"))));
+                .withToken(TestTokens.signedByStack(Claims.service("dashboard", List.of("ledger:read", "system:monitor"))));
         Map<String, Double> countedBefore = deadLettersCounted(ledger);
 
         List<Poison> poisons = new ArrayList<>();

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,10 +49,11 @@ class LedgerQueryRoutingIT {
     void eachInstanceServesItsShareAndForwardsTheRest(Apps apps, ApiClient anonymous) {
         Session owner = Identities.newUser(anonymous);
         List<String> accounts = Requests.fundedAccounts(owner.api(), ACCOUNTS, 1_000);
-        String token = TestTokens.signedByStack(Claims.valid(UUID.randomUUID(), List.of("ledger:read")));
+        String token = TestTokens.signedByStack(Claims.service("dashboard", List.of("ledger:read")));
         int port = freePort();
         try (AppProcess second = AppProcess.start("ledger-2", StackControl.appJar("ledger"), "384m", Map.of(
                 "CPL_LEDGER_PORT", Integer.toString(port),
+                "CPL_API_PORT", Integer.toString(java.net.URI.create(apps.api().baseUrl()).getPort()),
                 "CPL_LEDGER_STATE_DIR", LocalStack.buildDir().resolve("it-apps").resolve("ledger-state-2").toString()),
                 port, LocalStack.buildDir().resolve("it-apps"))) {
             second.awaitHealthy(SETTLE);
@@ -78,7 +78,7 @@ class LedgerQueryRoutingIT {
                 // Whichever instance serves it checks the token itself: a request marked as forwarded is not trusted.
                 assertThat(server.get(path, Map.of(QueryRouter.FORWARDED_HEADER, "1")).status())
                         .as("marked as forwarded to %s, no token", hostOf(server)).isEqualTo(401);
-                String withoutLedgerRead = TestTokens.signedByStack(Claims.valid(UUID.randomUUID(), List.of("account:own")));
+                String withoutLedgerRead = TestTokens.signedByStack(Claims.service("dashboard", List.of("account:own")));
                 assertThat(server.withToken(withoutLedgerRead).get(path, Map.of(QueryRouter.FORWARDED_HEADER, "1")).status())
                         .as("marked as forwarded to %s, a token without ledger:read", hostOf(server)).isEqualTo(403);
             }

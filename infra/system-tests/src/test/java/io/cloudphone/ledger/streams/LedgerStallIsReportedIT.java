@@ -19,6 +19,8 @@ import io.cloudphone.ledger.system.LocalStack;
 import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.RunningSystem.Apps;
 import io.cloudphone.ledger.system.RunningSystem;
+import io.cloudphone.ledger.system.TestTokens;
+import io.cloudphone.ledger.system.TestTokens.Claims;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -62,7 +64,9 @@ class LedgerStallIsReportedIT {
         String account = openAccount(owner.api(), "CNY");
         assertThat(decided(owner.api(), money(owner.api(), account, "recharges", 100, "CNY")).path("status").asText())
                 .isEqualTo("ACCEPTED");
-        ApiClient ledger = apps.ledger().client();
+        // Health's components and details are for system:monitor only.
+        ApiClient ledger = apps.ledger().client()
+                .withToken(TestTokens.signedByStack(Claims.service("monitor", List.of("system:monitor"))));
         ApiClient.Response recharge;
         try (Admin admin = admin(); KafkaProducer<byte[], byte[]> producer = producer()) {
             // A first dead letter on the account's partition, so that the ledger's producer knows the topic.

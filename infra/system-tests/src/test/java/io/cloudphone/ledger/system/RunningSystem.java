@@ -64,6 +64,8 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             ExternalIssuer external = ExternalIssuer.instance();
             AppProcess ledger = AppProcess.start("ledger", StackControl.appJar("ledger"), APP_HEAP, Map.of(
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
+                    // Where the ledger asks whether a user's token was revoked (GET /v1/auth/token).
+                    "CPL_API_PORT", Integer.toString(apiPort),
                     // Survives a restart of the process (crash tests), fresh for every build.
                     "CPL_LEDGER_STATE_DIR", logDir.resolve("ledger-state").toString(),
                     "CPL_EXTERNAL_ISSUER", external.issuer(),

@@ -34,24 +34,36 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    public record Claims(String subject, String audience, Instant issuedAt, Instant expiresAt, List<String> permissions) {
+    /** @param securityVersion the user's security version ("sv"); null for a service token, which has none */
+    public record Claims(String subject, String audience, Instant issuedAt, Instant expiresAt, List<String> permissions,
+                         Long securityVersion) {
+        /** A token of a user at security version 1 (a new user's): the apps check it against the user's current one. */
         public static Claims valid(UUID userId, List<String> permissions) {
             Instant now = Instant.now();
-            return new Claims(userId.toString(), AUDIENCE, now, now.plusSeconds(600), permissions);
+            return new Claims(userId.toString(), AUDIENCE, now, now.plusSeconds(600), permissions, 1L);
+        }
+
+        /**
+         * A service's token ({@code service:<name>}), as an app signs for another app's query API: tied to no user, so
+         * there is no revocation to check.
+         */
+        public static Claims service(String name, List<String> permissions) {
+            Instant now = Instant.now();
+            return new Claims("service:" + name, AUDIENCE, now, now.plusSeconds(600), permissions, null);
         }
 
         public Claims withAudience(String otherAudience) {
-            return new Claims(subject, otherAudience, issuedAt, expiresAt, permissions);
+            return new Claims(subject, otherAudience, issuedAt, expiresAt, permissions, securityVersion);
         }
 
         /** Expired well beyond the resource server's 60 s clock skew. */
         public Claims expired() {
             Instant past = Instant.now().minusSeconds(3600);
-            return new Claims(subject, audience, past.minusSeconds(600), past, permissions);
+            return new Claims(subject, audience, past.minusSeconds(600), past, permissions, securityVersion);
         }
 
         public Claims withSubject(String otherSubject) {
-            return new Claims(otherSubject, audience, issuedAt, expiresAt, permissions);
+            return new Claims(otherSubject, audience, issuedAt, expiresAt, permissions, securityVersion);
         }
     }
 
@@ -80,6 +92,11 @@ public final class TestTokens {
                 .expiresAt(claims.expiresAt())
                 .claim("preferred_username", claims.subject())
                 .claim("permissions", claims.permissions())
+                .claims(all -> {
+                    if (claims.securityVersion() != null) {
+                        all.put("sv", claims.securityVersion());
+                    }
+                })
                 .build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), set))
                 .getTokenValue();

@@ -11,7 +11,18 @@ public final class IssuerUnavailableException extends AuthenticationException {
     /** Long enough for a provider restart to be worth waiting for, short enough for an interactive client. */
     public static final long RETRY_AFTER_SECONDS = 5;
 
-    IssuerUnavailableException(String issuer, Throwable cause) {
-        super("the identity provider " + issuer + " cannot be reached to check the token's signature", cause);
+    private IssuerUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    static IssuerUnavailableException keysUnreachable(String issuer, Throwable cause) {
+        return new IssuerUnavailableException("the identity provider " + issuer
+                + " cannot be reached to check the token's signature", cause);
+    }
+
+    /** Nobody could say whether a user's token was revoked (see {@link RemoteTokenStanding}). */
+    public static IssuerUnavailableException standingUnknown(Throwable cause) {
+        return new IssuerUnavailableException("the user service cannot be reached to check that the token "
+                + "still stands", cause);
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * {@code /error} are open and the rest follows the app's {@link EndpointAccess}; tokens of the local issuer
  * (Spring Boot's decoder: {@code spring.security.oauth2.resourceserver.jwt.*}, the public key and audience) and,
  * when configured, of one external issuer ({@link TrustedIssuers}); permissions in the {@code permissions}
- * claim; verified tokens remembered ({@link VerifiedTokenCache}); 401 and 403 as problem+json. An app given the
+ * claim; a user's token checked on every request for revocation ({@link TokenStanding}); verified tokens
+ * remembered ({@link VerifiedTokenCache}); 401 and 403 as problem+json. An app given the
  * local private key also signs tokens ({@link TokenIssuer}, {@link ServiceToken}).
  *
  * <p>Runs before Spring Boot's own web-security configurations, which back off once this chain exists.
@@ -35,19 +36,38 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({JwtProperties.class, ExternalIssuerProperties.class})
+@EnableConfigurationProperties({JwtProperties.class, ExternalIssuerProperties.class, TokenStandingProperties.class})
 public class PlatformSecurityAutoConfiguration {
+
+    /** springdoc's document and its page: what the API looks like is no secret, and a newcomer needs it first. */
+    static final String[] OPEN_DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     static VerifiedTokenCache verifiedTokenCache() {
         return new VerifiedTokenCache();
     }
 
+    /** In an app that does not own the users: ask command-api. command-api provides its own, from PostgreSQL. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("cpl.security.token-standing.uri")
+    TokenStanding remoteTokenStanding(TokenStandingProperties properties) {
+        return new RemoteTokenStanding(properties);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     AuthenticationManagerResolver<HttpServletRequest> trustedIssuers(JwtProperties local, JwtDecoder localDecoder,
-            ExternalIssuerProperties external, ObjectProvider<ExternalTokenConverter> externalConverter) {
-        return TrustedIssuers.of(local.issuer(), localDecoder, TrustedIssuers.permissionsFrom(Permissions.CLAIM),
+            ExternalIssuerProperties external, ObjectProvider<ExternalTokenConverter> externalConverter,
+            ObjectProvider<TokenStanding> standing) {
+        // Fail at start-up, not open: without a standing check a revoked token would work for its whole lifetime.
+        TokenStanding check = standing.getIfAvailable(() -> {
+            throw new IllegalStateException("no way to check that users' tokens still stand: set "
+                    + "cpl.security.token-standing.uri (command-api's GET /v1/auth/token)");
+        });
+        return TrustedIssuers.of(local.issuer(), localDecoder,
+                new StandingCheckedConverter(TrustedIssuers.permissionsFrom(Permissions.CLAIM), check),
                 external, externalConverter.getIfAvailable());
     }
 
@@ -66,7 +86,12 @@ public class PlatformSecurityAutoConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
+                    // Health answers every caller (launchers, orchestrators), with details only for system:monitor
+                    // (management.endpoint.health.roles); the API's description is public; the rest of the
+                    // actuator (metrics, prometheus) is for system:monitor.
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    requests.requestMatchers(OPEN_DOCUMENTATION).permitAll();
+                    requests.requestMatchers("/actuator/**").hasAuthority(Permissions.SYSTEM_MONITOR);
                     rules.authorize(requests);
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer

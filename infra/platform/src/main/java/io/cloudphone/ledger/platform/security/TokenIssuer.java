@@ -28,6 +28,9 @@ public class TokenIssuer {
     /** The subject of an app's own token: {@code service:<spring.application.name>}. */
     public static final String SERVICE_SUBJECT_PREFIX = "service:";
 
+    /** The user's security version when the token was signed (see {@link TokenStanding}). */
+    public static final String SECURITY_VERSION_CLAIM = "sv";
+
     private final JwtProperties properties;
     private final String serviceSubject;
     private final JwtEncoder encoder;
@@ -45,16 +48,26 @@ public class TokenIssuer {
     public record IssuedToken(String value, Instant expiresAt) {
     }
 
-    public IssuedToken forUser(UUID userId, String username, Collection<String> roles, Collection<String> permissions) {
-        return issue(userId.toString(), username, List.copyOf(roles), List.copyOf(permissions), properties.tokenTtl());
+    /**
+     * @param securityVersion the user's security version, read before the roles and permissions: a change between
+     *                        the reads then raises the version, and the token is refused at its first use
+     */
+    public IssuedToken forUser(UUID userId, String username, long securityVersion, Collection<String> roles,
+                               Collection<String> permissions) {
+        if (securityVersion < 1) {
+            throw new IllegalArgumentException("security versions start at 1: " + securityVersion);
+        }
+        return issue(userId.toString(), username, securityVersion, List.copyOf(roles), List.copyOf(permissions),
+                properties.tokenTtl());
     }
 
     public IssuedToken forService(Collection<String> permissions) {
-        return issue(serviceSubject, serviceSubject, List.of(), List.copyOf(permissions), properties.serviceTokenTtl());
+        return issue(serviceSubject, serviceSubject, 0, List.of(), List.copyOf(permissions),
+                properties.serviceTokenTtl());
     }
 
-    private IssuedToken issue(String subject, String username, List<String> roles, List<String> permissions,
-                              java.time.Duration ttl) {
+    private IssuedToken issue(String subject, String username, long securityVersion, List<String> roles,
+                              List<String> permissions, java.time.Duration ttl) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -68,6 +81,11 @@ public class TokenIssuer {
                 .claim("preferred_username", username)
                 .claim("roles", roles)
                 .claim(Permissions.CLAIM, permissions)
+                .claims(all -> {
+                    if (securityVersion > 0) {
+                        all.put(SECURITY_VERSION_CLAIM, securityVersion);
+                    }
+                })
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -114,7 +114,7 @@ public final class TrustedIssuers {
                         + "fetched moments ago)", failure);
             }
             if (cause instanceof KeySourceException) {
-                return new IssuerUnavailableException(issuer, failure);
+                return IssuerUnavailableException.keysUnreachable(issuer, failure);
             }
             cause = cause.getCause();
         }

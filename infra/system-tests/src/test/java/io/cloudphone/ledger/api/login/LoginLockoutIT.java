@@ -43,6 +43,19 @@ class LoginLockoutIT {
     }
 
     @Test
+    void aLockAfterFailedLogInsEndsNoSessionOfTheUser(ApiClient anonymous) {
+        Session user = Identities.newUser(anonymous);
+        for (int i = 0; i < FAILURES_PER_LOCK; i++) {
+            login(anonymous, user.username(), "nope");
+        }
+        assertThat(lockedUntil(user)).isNotNull();
+
+        // Anyone can cause a lock; if it ended sessions, anyone could log anyone out.
+        assertThat(user.api().get("/v1/users/me").status()).isEqualTo(200);
+        assertThat(user.api().get("/v1/auth/token").body().path("active").asBoolean()).isTrue();
+    }
+
+    @Test
     void failuresWhileLockedDoNotExtendTheLock(ApiClient anonymous) {
         Session user = Identities.newUser(anonymous);
         for (int i = 0; i < FAILURES_PER_LOCK; i++) {

@@ -39,14 +39,14 @@ class TokenValidationIT {
     @Test
     void ledgerQueryApiAcceptsOnlyValidTokensWithLedgerRead(Apps apps) {
         ApiClient ledger = apps.ledger().client();
-        Claims reader = Claims.valid(java.util.UUID.randomUUID(), List.of("ledger:read"));
+        Claims reader = Claims.service("dashboard", List.of("ledger:read"));
 
         assertThat(ledger.withToken(TestTokens.signedByStack(reader)).get(LEDGER_BALANCE).status()).isEqualTo(404);
         assertUnauthorized(ledger.withToken(TestTokens.forged(reader)).get(LEDGER_BALANCE));
         assertUnauthorized(ledger.withToken(TestTokens.signedByStack(reader.expired())).get(LEDGER_BALANCE));
         assertUnauthorized(ledger.withToken(TestTokens.signedByStack(reader.withAudience("x"))).get(LEDGER_BALANCE));
         assertUnauthorized(ledger.get(LEDGER_BALANCE));
-        Response user = ledger.withToken(TestTokens.signedByStack(Claims.valid(java.util.UUID.randomUUID(),
+        Response user = ledger.withToken(TestTokens.signedByStack(Claims.service("dashboard",
                 List.of("account:own")))).get(LEDGER_BALANCE);
         assertThat(user.status()).isEqualTo(403);
         assertThat(user.contentType()).startsWith("application/problem+json");
