@@ -49,11 +49,7 @@ public final class UserInput {
         if (displayName == null) {
             return null;
         }
-        if (displayName.length() > DISPLAY_NAME_LENGTH_MAX || displayName.codePoints().anyMatch(UserInput::isHidden)) {
-            throw ApiProblem.invalid("displayName must be at most " + DISPLAY_NAME_LENGTH_MAX
-                    + " characters without control or invisible formatting characters (bidi overrides, zero-width)");
-        }
-        return displayName;
+        return visibleText("displayName", displayName, DISPLAY_NAME_LENGTH_MAX);
     }
 
     /** An administrator's note; shown to other administrators, so held to the rules of a display name. */
@@ -61,11 +57,16 @@ public final class UserInput {
         if (reason == null) {
             return null;
         }
-        if (reason.length() > SUSPENSION_REASON_LENGTH_MAX || reason.codePoints().anyMatch(UserInput::isHidden)) {
-            throw ApiProblem.invalid("reason must be at most " + SUSPENSION_REASON_LENGTH_MAX
-                    + " characters without control or invisible formatting characters");
+        return visibleText("reason", reason, SUSPENSION_REASON_LENGTH_MAX);
+    }
+
+    /** Text other people read: bounded, and nothing in it that hides or reorders what they see. */
+    private static String visibleText(String field, String text, int lengthMax) {
+        if (text.length() > lengthMax || text.codePoints().anyMatch(UserInput::isHidden)) {
+            throw ApiProblem.invalid(field + " must be at most " + lengthMax
+                    + " characters without control or invisible formatting characters (bidi overrides, zero-width)");
         }
-        return reason;
+        return text;
     }
 
     private static boolean isHidden(int codePoint) {

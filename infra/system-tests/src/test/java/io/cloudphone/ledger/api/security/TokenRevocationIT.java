@@ -10,6 +10,9 @@ import io.cloudphone.ledger.system.Identities.Session;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -148,18 +151,17 @@ class TokenRevocationIT {
      */
     private static void assertRevokedOnBoth(String change, Session session, ApiClient ledger) {
         long start = System.nanoTime();
-        long deadline = start + REVOCATION_DELAY_MAX.toNanos();
-        long commandApiAt = -1;
-        long ledgerAt = -1;
-        while ((commandApiAt < 0 || ledgerAt < 0) && System.nanoTime() < deadline) {
-            if (commandApiAt < 0 && session.api().get("/v1/users/me").status() == 401) {
-                commandApiAt = System.nanoTime();
-            }
-            if (ledgerAt < 0 && ledger.get(LEDGER_PATH).status() == 401) {
-                ledgerAt = System.nanoTime();
-            }
-            sleep(POLL);
+        AtomicLong commandApiRefusedAt = new AtomicLong(-1);
+        AtomicLong ledgerRefusedAt = new AtomicLong(-1);
+        try {
+            Awaitility.await(change + " refused on both APIs").atMost(REVOCATION_DELAY_MAX).pollInterval(POLL)
+                    .until(() -> refusedYet(session.api(), "/v1/users/me", commandApiRefusedAt)
+                            & refusedYet(ledger, LEDGER_PATH, ledgerRefusedAt));
+        } catch (ConditionTimeoutException late) {
+            // Reported by the assertions below, with the times.
         }
+        long commandApiAt = commandApiRefusedAt.get();
+        long ledgerAt = ledgerRefusedAt.get();
         System.out.printf("revocation by %s: command-api refused the old token after %s, the ledger after %s%n", change,
                 millis(start, commandApiAt), millis(start, ledgerAt));
         assertThat(commandApiAt).as("command-api refuses the token within %s of the %s", REVOCATION_DELAY_MAX, change)
@@ -175,12 +177,11 @@ class TokenRevocationIT {
         return at < 0 ? "never" : Duration.ofNanos(at - start).toMillis() + " ms";
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Notes when the API first refused the token; asks no more once it has. */
+    private static boolean refusedYet(ApiClient client, String path, AtomicLong refusedAt) {
+        if (refusedAt.get() < 0 && client.get(path).status() == 401) {
+            refusedAt.set(System.nanoTime());
         }
+        return refusedAt.get() >= 0;
     }
 }
