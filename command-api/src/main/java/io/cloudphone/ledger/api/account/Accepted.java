@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The answer to every account command: 202, the request id, PENDING, and where to see the decision (and, for
- * a new hold, the hold's id and URL).
+ * The answer to every account command: 202, the request id, PENDING (a replay: the decision if the ledger has made
+ * it), and where to see the decision (and, for a new hold, the hold's id and URL).
  */
 record Accepted(UUID requestId, String status, URI statusUrl, UUID holdId, URI holdUrl) {
 
@@ -14,6 +14,6 @@ record Accepted(UUID requestId, String status, URI statusUrl, UUID holdId, URI h
         URI statusUrl = URI.create("/v1/requests/" + submitted.requestId());
         URI holdUrl = submitted.holdId() == null ? null : URI.create("/v1/holds/" + submitted.holdId());
         return ResponseEntity.accepted().location(statusUrl)
-                .body(new Accepted(submitted.requestId(), "PENDING", statusUrl, submitted.holdId(), holdUrl));
+                .body(new Accepted(submitted.requestId(), submitted.status(), statusUrl, submitted.holdId(), holdUrl));
     }
 }

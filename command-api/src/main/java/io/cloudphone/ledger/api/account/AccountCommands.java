@@ -1,10 +1,13 @@
 package io.cloudphone.ledger.api.account;
 
+import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
+import io.cloudphone.ledger.api.ledger.LedgerUnavailableException;
 import io.cloudphone.ledger.api.outbox.OutboxDestinations;
 import io.cloudphone.ledger.api.outbox.OutboxEvent;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
@@ -31,11 +34,32 @@ class AccountCommands {
     }
 
     /** The request's id, and the hold's id when it is about a hold. */
-    record Submitted(UUID requestId, UUID holdId) {
+    /**
+     * A recorded request: its id, its hold's for a new hold, and what the client is told of its decision: PENDING
+     * for a first answer; for a replay, the ledger's decision if it has made one.
+     */
+    record Submitted(UUID requestId, UUID holdId, boolean replayed, String status) {
+
+        static final String PENDING = "PENDING";
 
         static Submitted of(AccountRequest request) {
-            return new Submitted(request.requestId(),
-                    request instanceof AccountRequest.OnHold onHold ? onHold.holdId() : null);
+            return new Submitted(request.requestId(), holdIdOf(request), false, PENDING);
+        }
+
+        static Submitted replayOf(AccountRequest request) {
+            return new Submitted(request.requestId(), holdIdOf(request), true, PENDING);
+        }
+
+        static Submitted opening(UUID requestId, boolean replayed) {
+            return new Submitted(requestId, null, replayed, PENDING);
+        }
+
+        Submitted withStatus(String decided) {
+            return new Submitted(requestId, holdId, replayed, decided);
+        }
+
+        private static UUID holdIdOf(AccountRequest request) {
+            return request instanceof AccountRequest.OnHold onHold ? onHold.holdId() : null;
         }
     }
 
@@ -44,10 +68,12 @@ class AccountCommands {
     private final OutboxDestinations destinations;
     private final TransactionRunner transactions;
     private final GroupCommit groupCommit;
+    private final LedgerQueryClient ledger;
     private final Clock clock;
 
     AccountCommands(AccountRepository accounts, OutboxWriter outbox, OutboxDestinations destinations, TransactionRunner transactions,
-                    GroupCommit groupCommit) {
+                    GroupCommit groupCommit, LedgerQueryClient ledger) {
+        this.ledger = ledger;
         this.accounts = accounts;
         this.outbox = outbox;
         this.destinations = destinations;
@@ -56,7 +82,7 @@ class AccountCommands {
         this.clock = Clock.systemUTC();
     }
 
-    UUID open(CurrentUser actor, String accountId, String currency) {
+    Submitted open(CurrentUser actor, String accountId, String currency) {
         if (!actor.can(Permissions.ACCOUNT_OWN)) {
             throw ApiProblem.forbidden("opening an account needs " + Permissions.ACCOUNT_OWN);
         }
@@ -64,12 +90,26 @@ class AccountCommands {
         byte[] payload = payload(request, AccountCommandBodies.of(request));
         return transactions.inTransaction("account-open", status -> {
             if (!accounts.insertAccount(accountId, currency, actor.userId())) {
-                throw ApiProblem.conflict("account " + accountId + " already exists");
+                return replayedOpen(actor, accountId, currency);
             }
             accounts.insertRequest(request, null);
             outbox.append(new OutboxEvent(request.requestId(), destinations.account(), accountId, "OpenAccount", payload));
-            return request.requestId();
+            return Submitted.opening(request.requestId(), false);
         });
+    }
+
+    /**
+     * The account id is the open command's idempotency key: the owner opening it again in its currency gets the
+     * first request's answer. Anyone else, or another currency, gets one answer whatever the reason, so that it
+     * says nothing of whose the account is or what it holds (ids are one namespace, like usernames).
+     */
+    private Submitted replayedOpen(CurrentUser actor, String accountId, String currency) {
+        return accounts.find(accountId)
+                .filter(account -> account.ownedBy(actor) && account.currency().equals(currency))
+                .flatMap(account -> accounts.openRequestOf(accountId))
+                .map(requestId -> Submitted.opening(requestId, true))
+                .orElseThrow(() -> new ApiProblem(CommandApiProblem.ACCOUNT_ID_UNAVAILABLE,
+                        "account id " + accountId + " is not available"));
     }
 
     /**
@@ -88,7 +128,22 @@ class AccountCommands {
             requireDestination(actor, transfer);
         }
         Object body = AccountCommandBodies.of(draft);
-        return groupCommit.write(draft, idempotencyKey, AccountCommandBodies.eventType(body), payload(draft, body));
+        Submitted submitted = groupCommit.write(draft, idempotencyKey, AccountCommandBodies.eventType(body),
+                payload(draft, body));
+        return submitted.replayed() ? decided(draft.accountId(), submitted) : submitted;
+    }
+
+    /**
+     * A replay tells what became of the first request (ACCEPTED or REJECTED) once the ledger has decided it; until
+     * then, or while the ledger cannot be asked, PENDING, which is never wrong: its statusUrl has the rest.
+     */
+    private Submitted decided(String accountId, Submitted replay) {
+        try {
+            return ledger.decision(accountId, replay.requestId().toString())
+                    .map(decision -> replay.withStatus(decision.outcome())).orElse(replay);
+        } catch (LedgerUnavailableException | LedgerQueryClient.LedgerRefusedException unanswered) {
+            return replay;
+        }
     }
 
     private static void authorize(CurrentUser actor, Account account, Access access) {

@@ -3,8 +3,12 @@ package io.cloudphone.ledger.api.account;
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.openapi.Access;
+import io.cloudphone.ledger.platform.paging.Page;
+import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.schemas.query.BalanceView;
 import io.cloudphone.ledger.schemas.query.EntriesPage;
+import io.cloudphone.ledger.schemas.query.EntryView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -51,13 +55,15 @@ class AccountController {
     record OverdraftBody(BigDecimal limit) {
     }
 
+    @Access("account:own; the account becomes the caller's")
     @PostMapping
     ResponseEntity<Accepted> open(CurrentUser actor, @RequestBody OpenAccountBody body) {
         String accountId = CommandInput.accountId(body.accountId());
         String currency = CommandInput.currency(body.currency());
-        return Accepted.of(new AccountCommands.Submitted(commands.open(actor, accountId, currency), null));
+        return Accepted.of(commands.open(actor, accountId, currency));
     }
 
+    @Access("the account's owner with account:own (anyone else gets 404)")
     @PostMapping("/{accountId}/recharges")
     ResponseEntity<Accepted> recharge(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
@@ -65,6 +71,7 @@ class AccountController {
                 new AccountRequest.Recharge(AccountRequest.newRequestId(), accountId, actor.userId(), amountMinor, currency));
     }
 
+    @Access("the account's owner with account:own (anyone else gets 404)")
     @PostMapping("/{accountId}/consumptions")
     ResponseEntity<Accepted> consume(CurrentUser actor, @PathVariable String accountId, @RequestBody MoneyBody body,
                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
@@ -73,6 +80,7 @@ class AccountController {
     }
 
     /** An operator's correcting entry ({@code ledger:adjust}): signed amount, mandatory reason. */
+    @Access("ledger:adjust (an operator), on any account")
     @PostMapping("/{accountId}/adjustments")
     ResponseEntity<Accepted> adjust(CurrentUser actor, @PathVariable String accountId, @RequestBody AdjustmentBody body,
                                     @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
@@ -84,6 +92,7 @@ class AccountController {
     }
 
     /** How far below zero available may go ({@code ledger:adjust}); 0 by default. */
+    @Access("ledger:adjust (an operator), on any account")
     @PutMapping("/{accountId}/overdraft-limit")
     ResponseEntity<Accepted> overdraftLimit(CurrentUser actor, @PathVariable String accountId,
                                             @RequestBody OverdraftBody body,
@@ -96,6 +105,7 @@ class AccountController {
     }
 
     /** The balance now; or at a past version ({@code asOfVersion}) or instant ({@code asOf}, ISO-8601). */
+    @Access("the account's owner, or account:read-any (anyone else gets 404)")
     @GetMapping("/{accountId}/balance")
     BalanceView balance(CurrentUser actor, @PathVariable String accountId,
                         @RequestParam(required = false) Long asOfVersion, @RequestParam(required = false) Instant asOf) {
@@ -108,22 +118,28 @@ class AccountController {
                     .orElseThrow(() -> ApiProblem.notFound("account " + accountId + " has no version " + asOfVersion));
         }
         if (asOf != null) {
+            // Before its opening the account was not there: no numbers of zero at version 1 for a time it never had.
+            if (accounts.openedAt(accountId).filter(opened -> !asOf.isBefore(opened)).isEmpty()) {
+                throw ApiProblem.notFound("account " + accountId + " did not exist at " + asOf);
+            }
             return ledger.balanceAsOf(accountId, asOf).orElseGet(() -> opening(account, 0));
         }
         // Until the ledger has applied the opening, the account exists with nothing in it.
         return ledger.balance(accountId).orElseGet(() -> opening(account, 0));
     }
 
-    /** The account's entries, newest first, {@code limit} at a time; page back with {@code beforeVersion}. */
+    /** The account's entries, newest first, a page at a time (the ledger's, paged by version). */
+    @Access("the account's owner, or account:read-any (anyone else gets 404)")
     @GetMapping("/{accountId}/entries")
-    EntriesPage entries(CurrentUser actor, @PathVariable String accountId,
-                        @RequestParam(defaultValue = "9223372036854775807") long beforeVersion,
-                        @RequestParam(defaultValue = "50") int limit) {
+    Page<EntryView> entries(CurrentUser actor, @PathVariable String accountId,
+                            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+        PageRequest page = PageRequest.of(limit, after, 1);
         visible(actor, accountId);
-        if (limit < 1 || limit > EntriesPage.ENTRIES_MAX) {
-            throw ApiProblem.invalid("limit must be 1 to " + EntriesPage.ENTRIES_MAX);
-        }
-        return ledger.entries(accountId, beforeVersion, limit).orElseGet(() -> new EntriesPage(List.of(), null));
+        long beforeVersion = page.after(0, Long::parseLong).orElse(Long.MAX_VALUE);
+        EntriesPage entries = ledger.entries(accountId, beforeVersion, page.limit())
+                .orElseGet(() -> new EntriesPage(List.of(), null));
+        return Page.continuing(entries.entries(), entries.nextBeforeVersion() == null ? null
+                : List.of(Long.toString(entries.nextBeforeVersion())));
     }
 
     /** A recharge or a consumption: a positive amount in the account's currency. */

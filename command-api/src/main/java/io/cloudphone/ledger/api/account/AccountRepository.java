@@ -177,6 +177,19 @@ class AccountRepository {
                 .query(AccountRepository::toStoredRequest).optional();
     }
 
+    /** When command-api recorded the account's opening: no state of the account is older. */
+    Optional<Instant> openedAt(String accountId) {
+        return jdbc.sql("SELECT created_at FROM account WHERE account_id = :id").param("id", accountId)
+                .query((row, n) -> row.getTimestamp("created_at").toInstant()).optional();
+    }
+
+    /** The request that opened the account: every account has exactly one (written in its opening transaction). */
+    Optional<UUID> openRequestOf(String accountId) {
+        return jdbc.sql("SELECT request_id FROM account_request WHERE account_id = :accountId AND kind = 'OPEN'")
+                .param("accountId", accountId)
+                .query(UUID.class).optional();
+    }
+
     Optional<AccountRequest> requestById(UUID requestId) {
         return jdbc.sql(SELECT_REQUEST + " WHERE request_id = :requestId")
                 .param("requestId", requestId)

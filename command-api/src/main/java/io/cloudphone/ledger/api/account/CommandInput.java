@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.schemas.account.AccountIds;
 import io.cloudphone.ledger.schemas.ledger.HoldLifetime;
 import io.cloudphone.ledger.schemas.money.Currencies;
@@ -120,12 +121,12 @@ final class CommandInput {
     static String idempotencyKey(String key, boolean required) {
         if (key == null || key.isEmpty()) {
             if (required) {
-                throw ApiProblem.badRequest("the Idempotency-Key header is required");
+                throw new ApiProblem(CommandApiProblem.IDEMPOTENCY_KEY_REQUIRED, "the Idempotency-Key header is required");
             }
             return null;
         }
         if (key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
-            throw ApiProblem.badRequest("Idempotency-Key must be at most " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
+            throw new ApiProblem(CommandApiProblem.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key must be at most " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
         }
         return key;
     }

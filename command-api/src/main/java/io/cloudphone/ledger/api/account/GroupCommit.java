@@ -4,6 +4,7 @@ import io.cloudphone.ledger.api.outbox.OutboxDestinations;
 import io.cloudphone.ledger.api.outbox.OutboxEvent;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,7 +75,7 @@ class GroupCommit implements SmartLifecycle {
     AccountCommands.Submitted write(AccountRequest request, String idempotencyKey, String eventType, byte[] payload) {
         Pending pending = new Pending(request, idempotencyKey, eventType, payload, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
-            throw ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "too many requests are waiting to "
+            throw ApiProblem.retryAfter(CommandApiProblem.BUSY, "too many requests are waiting to "
                     + "be written; retry with the same Idempotency-Key", RETRY_AFTER_BUSY);
         }
         try {
@@ -84,7 +84,7 @@ class GroupCommit implements SmartLifecycle {
             throw failed.getCause() instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException(failed.getCause());
         } catch (TimeoutException slow) {
-            throw ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Not written in time", "the request was not "
+            throw ApiProblem.retryAfter(CommandApiProblem.NOT_WRITTEN_IN_TIME, "the request was not "
                     + "committed within " + COMMIT_WAIT_MAX.toSeconds() + " s; it may still be: retry with the same "
                     + "Idempotency-Key to get its answer", RETRY_AFTER_BUSY);
         } catch (InterruptedException e) {
@@ -176,10 +176,10 @@ class GroupCommit implements SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("idempotency key " + pending.idempotencyKey()
                         + " conflicted but is gone"));
         if (!first.fingerprint().equals(draft.fingerprint())) {
-            return ApiProblem.conflict("Idempotency-Key " + pending.idempotencyKey() + " was used for a different "
+            return new ApiProblem(CommandApiProblem.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + pending.idempotencyKey() + " was used for a different "
                     + "request (" + AccountRequestRow.of(first.request()).describe() + ")");
         }
-        return AccountCommands.Submitted.of(first.request());
+        return AccountCommands.Submitted.replayOf(first.request());
     }
 
     @Override

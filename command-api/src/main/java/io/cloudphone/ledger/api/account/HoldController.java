@@ -3,6 +3,7 @@ package io.cloudphone.ledger.api.account;
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.openapi.Access;
 import io.cloudphone.ledger.schemas.query.HoldView;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,6 +44,7 @@ class HoldController {
     record CaptureBody(BigDecimal amount) {
     }
 
+    @Access("the account's owner with account:own (anyone else gets 404)")
     @PostMapping("/v1/accounts/{accountId}/holds")
     ResponseEntity<Accepted> place(CurrentUser actor, @PathVariable String accountId, @RequestBody HoldBody body,
                                    @RequestHeader(value = AccountController.IDEMPOTENCY_KEY, required = false) String key) {
@@ -53,6 +55,7 @@ class HoldController {
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
     }
 
+    @Access("the hold's account's owner with account:own (anyone else gets 404)")
     @PostMapping("/v1/holds/{holdId}/capture")
     ResponseEntity<Accepted> capture(CurrentUser actor, @PathVariable UUID holdId, @RequestBody(required = false) CaptureBody body,
                                      @RequestHeader(value = AccountController.IDEMPOTENCY_KEY, required = false) String key) {
@@ -65,6 +68,7 @@ class HoldController {
         return Accepted.of(commands.submit(actor, draft, idempotencyKey, AccountCommands.Access.OWNER));
     }
 
+    @Access("the hold's account's owner with account:own (anyone else gets 404)")
     @PostMapping("/v1/holds/{holdId}/release")
     ResponseEntity<Accepted> release(CurrentUser actor, @PathVariable UUID holdId,
                                      @RequestHeader(value = AccountController.IDEMPOTENCY_KEY, required = false) String key) {
@@ -76,6 +80,7 @@ class HoldController {
     }
 
     /** The ledger's view of the hold; PENDING until the ledger has decided on placing it. */
+    @Access("the account's owner, or account:read-any (anyone else gets 404)")
     @GetMapping("/v1/holds/{holdId}")
     HoldView status(CurrentUser actor, @PathVariable UUID holdId) {
         AccountRepository.HoldRecord hold = visibleHold(actor, holdId);

@@ -3,6 +3,7 @@ package io.cloudphone.ledger.api.account;
 import io.cloudphone.ledger.api.ledger.LedgerQueryClient;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.openapi.Access;
 import io.cloudphone.ledger.schemas.ledger.LedgerRequestIds;
 import io.cloudphone.ledger.schemas.query.DecisionView;
 import java.util.Optional;
@@ -52,6 +53,7 @@ class RequestStatusController {
         }
     }
 
+    @Access("the account's owner, or account:read-any (anyone else gets 404)")
     @GetMapping("/v1/requests/{requestId}")
     RequestStatus status(CurrentUser actor, @PathVariable String requestId) {
         AccountRequest request = parse(requestId).flatMap(accounts::requestById)

@@ -2,6 +2,7 @@ package io.cloudphone.ledger.api.account;
 
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.openapi.Access;
 import java.math.BigDecimal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +28,7 @@ class TransferController {
     record TransferBody(String fromAccountId, String toAccountId, BigDecimal amount, String currency) {
     }
 
+    @Access("the source account's owner with account:own")
     @PostMapping("/v1/transfers")
     ResponseEntity<Accepted> transfer(CurrentUser actor, @RequestBody TransferBody body,
                                       @RequestHeader(value = AccountController.IDEMPOTENCY_KEY, required = false) String key) {

@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.api.login;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.platform.openapi.Access;
 import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -43,6 +44,7 @@ class LoginController {
      * Introspection by the token's own holder: 200 while the token stands, 401 once it is revoked or expired. The
      * ledger asks this (platform RemoteTokenStanding) before it lets a user's token in.
      */
+    @Access("the token's own holder (any valid token)")
     @GetMapping("/v1/auth/token")
     TokenStatus token(@AuthenticationPrincipal Jwt jwt) {
         Object version = jwt.getClaim(TokenIssuer.SECURITY_VERSION_CLAIM);
@@ -52,6 +54,7 @@ class LoginController {
     }
 
     @SecurityRequirements
+    @Access("anyone, no token")
     @PostMapping("/v1/auth/login")
     TokenView login(@RequestBody LoginBody body, HttpServletRequest request) {
         if (body.username() == null || body.password() == null) {

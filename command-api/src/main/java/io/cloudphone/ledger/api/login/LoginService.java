@@ -1,6 +1,7 @@
 package io.cloudphone.ledger.api.login;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.api.user.PendingUserEvent;
 import io.cloudphone.ledger.api.user.UserEventStore;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -111,7 +111,7 @@ class LoginService {
      * password). Telling them apart would tell an attacker which usernames exist and when a guess was right.
      */
     private static ApiProblem refused() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Log-in failed",
+        return new ApiProblem(CommandApiProblem.LOGIN_FAILED,
                 "unknown username or wrong password, or locked after too many failed log-ins: try again later");
     }
 }

@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.http.HttpStatus;
 
 /**
  * Failed log-ins per client, before any password is checked: a client that failed {@link #failuresPerUsername} times
@@ -42,7 +42,7 @@ final class LoginThrottle {
     /** @throws ApiProblem 429 with Retry-After when this client has used up its failures */
     void requireAllowed(String client, String username) {
         if (count(usernameKey(client, username)) >= failuresPerUsername || count(clientKey(client)) >= failuresPerClient) {
-            throw ApiProblem.retryAfter(HttpStatus.TOO_MANY_REQUESTS, "Too many failed log-ins",
+            throw ApiProblem.retryAfter(CommandApiProblem.LOGIN_THROTTLED,
                     "too many failed log-ins from this client; try again later", quiet);
         }
     }

@@ -3,6 +3,7 @@ package io.cloudphone.ledger.api.role;
 import io.cloudphone.ledger.api.outbox.OutboxDestinations;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.schemas.user.RoleChange;
@@ -74,7 +75,7 @@ class RoleCommands {
 
     private static RuntimeException refusal(DataIntegrityViolationException e, String name, List<String> permissions) {
         if (ConstraintViolation.isUnique(e, RoleRepository.NAME_UNIQUE)) {
-            return ApiProblem.conflict("role " + name + " already exists");
+            return new ApiProblem(CommandApiProblem.ROLE_EXISTS, "role " + name + " already exists");
         }
         if (ConstraintViolation.isForeignKey(e)) {
             return ApiProblem.invalid("unknown permission among " + permissions + " (GET /v1/permissions lists them)");

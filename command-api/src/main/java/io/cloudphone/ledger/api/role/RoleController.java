@@ -2,6 +2,8 @@ package io.cloudphone.ledger.api.role;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.user.UserInput;
+import io.cloudphone.ledger.platform.openapi.Access;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,16 +33,20 @@ class RoleController {
     record RoleBody(String name, List<String> permissions) {
     }
 
+    @Access("any user's token")
     @GetMapping("/v1/roles")
     List<Role> list() {
         return roles.all();
     }
 
+    @Access("any user's token")
     @GetMapping("/v1/permissions")
     List<String> permissions() {
         return roles.permissionNames();
     }
 
+    @Access("role:admin")
+    @ApiResponse(responseCode = "201", description = "Created: the new role")
     @PostMapping("/v1/roles")
     ResponseEntity<Role> create(@RequestBody RoleBody body) {
         String name = UserInput.roleName(body.name());
@@ -48,6 +54,7 @@ class RoleController {
         return ResponseEntity.created(URI.create("/v1/roles/" + name)).body(role);
     }
 
+    @Access("role:admin")
     @PutMapping("/v1/roles/{name}")
     Role update(@PathVariable String name, @RequestBody RoleBody body) {
         return commands.update(UserInput.roleName(name), permissions(body.permissions()));

@@ -5,6 +5,7 @@ import io.cloudphone.ledger.platform.security.ExternalIssuerProperties;
 import io.cloudphone.ledger.platform.security.ExternalTokenConverter;
 import io.cloudphone.ledger.platform.security.Permissions;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,5 +52,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserArgumentResolver());
+        // The caller comes from the token: no parameter of the API, so no parameter of its document either.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
     }
 }

@@ -3,6 +3,7 @@ package io.cloudphone.ledger.api.user;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.security.LinkedUsers;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.platform.security.ExternalIssuerProperties;
@@ -82,7 +83,7 @@ class ExternalIdentities implements LinkedUsers {
                 return new Linked(identity, false);
             }
             if (existing.isPresent()) {
-                throw ApiProblem.conflict("user " + userId + " is linked to another subject at " + issuer
+                throw new ApiProblem(CommandApiProblem.IDENTITY_LINK_CONFLICT, "user " + userId + " is linked to another subject at " + issuer
                         + "; unlink it first (DELETE /v1/users/" + userId + "/external-identity)");
             }
             events.append(userId, user.version(),
@@ -91,7 +92,7 @@ class ExternalIdentities implements LinkedUsers {
                 links.insert(userId, issuer, checkedSubject);
             } catch (DuplicateKeyException e) {
                 if (ConstraintViolation.isUnique(e, ExternalIdentityRepository.IDENTITY_UNIQUE)) {
-                    throw ApiProblem.conflict("this subject at " + issuer + " is linked to another user");
+                    throw new ApiProblem(CommandApiProblem.IDENTITY_LINK_CONFLICT, "this subject at " + issuer + " is linked to another user");
                 }
                 throw e;
             }
@@ -117,7 +118,7 @@ class ExternalIdentities implements LinkedUsers {
 
     private String configuredIssuer() {
         if (!external.enabled()) {
-            throw ApiProblem.conflict("no external issuer is configured (cpl.security.external-issuer.issuer, "
+            throw new ApiProblem(CommandApiProblem.EXTERNAL_ISSUER_NOT_CONFIGURED, "no external issuer is configured (cpl.security.external-issuer.issuer, "
                     + "CPL_EXTERNAL_ISSUER)");
         }
         return external.issuer();

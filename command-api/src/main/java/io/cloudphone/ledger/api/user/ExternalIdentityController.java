@@ -1,6 +1,8 @@
 package io.cloudphone.ledger.api.user;
 
 import io.cloudphone.ledger.api.security.CurrentUser;
+import io.cloudphone.ledger.platform.openapi.Access;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ class ExternalIdentityController {
     record LinkView(String issuer, String subject) {
     }
 
+    @Access("the user themself, or user:admin (anyone else gets 404)")
     @GetMapping("/v1/users/{userId}/external-identity")
     LinkView get(CurrentUser actor, @PathVariable UUID userId) {
         ExternalIdentities.Identity identity = identities.linkOf(actor, userId);
@@ -34,6 +37,8 @@ class ExternalIdentityController {
     }
 
     /** 201 when the link is new, 200 when it was already there. */
+    @Access("user:admin")
+    @ApiResponse(responseCode = "201", description = "Linked now (200 when it was linked already)")
     @PutMapping("/v1/users/{userId}/external-identity")
     ResponseEntity<LinkView> link(CurrentUser actor, @PathVariable UUID userId, @RequestBody LinkBody body) {
         ExternalIdentities.Linked linked = identities.link(actor, userId, body.subject());
@@ -41,6 +46,8 @@ class ExternalIdentityController {
                 .body(new LinkView(linked.identity().issuer(), linked.identity().subject()));
     }
 
+    @Access("user:admin")
+    @ApiResponse(responseCode = "204", description = "Unlinked")
     @DeleteMapping("/v1/users/{userId}/external-identity")
     ResponseEntity<Void> unlink(CurrentUser actor, @PathVariable UUID userId) {
         identities.unlink(actor, userId);

@@ -5,6 +5,7 @@ import io.cloudphone.ledger.api.notification.NotificationType;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.platform.openapi.Access;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,12 +35,14 @@ class NotificationPreferenceController {
     record PreferenceBody(Boolean enabled, List<String> channels, Map<String, Object> customSettings) {
     }
 
+    @Access("the user themself, or user:admin (anyone else gets 404)")
     @GetMapping("/v1/users/{userId}/notification-preferences")
     List<NotificationPreferences.Preference> list(CurrentUser actor, @PathVariable UUID userId) {
         users.visibleUser(actor, userId);
         return preferences.of(userId);
     }
 
+    @Access("the user themself, or user:admin (anyone else gets 404)")
     @PutMapping("/v1/users/{userId}/notification-preferences/{type}")
     NotificationPreferences.Preference put(CurrentUser actor, @PathVariable UUID userId, @PathVariable String type,
                                            @RequestBody PreferenceBody body) {

@@ -3,14 +3,17 @@ package io.cloudphone.ledger.api.user;
 import io.cloudphone.ledger.api.notification.NotificationPreferences;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
 import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.platform.paging.Page;
+import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.platform.security.Permissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -94,7 +97,7 @@ public class UserCommands {
         }
         String verifiedHash = users.passwordHashOf(userId).orElseThrow(() -> notFound(userId));
         if (!passwords.matches(currentPassword, verifiedHash)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Wrong password", "the current password is not correct");
+            throw new ApiProblem(CommandApiProblem.WRONG_CURRENT_PASSWORD, "the current password is not correct");
         }
         String newHash = passwords.encode(newPassword);
         transactions.inTransaction("user-change-password", status -> {
@@ -167,6 +170,12 @@ public class UserCommands {
         }
     }
 
+    /** Live users in username order, a page at a time (the caller has checked {@code user:admin}). */
+    public Page<User> liveUsers(PageRequest page, Optional<String> username) {
+        return Page.of(users.livePage(page.after(0, String::valueOf).orElse(""), username, page.rowsToRead()), page,
+                user -> List.of(user.username()));
+    }
+
     /** The user, if the actor may see it: themself, or anyone for a {@code user:admin}. Others are 404, not 403. */
     public User visibleUser(CurrentUser actor, UUID userId) {
         User user = users.find(userId).orElseThrow(() -> notFound(userId));
@@ -203,7 +212,7 @@ public class UserCommands {
     private static ApiProblem taken(DuplicateKeyException e) {
         if (ConstraintViolation.isUnique(e, UserRepository.USERNAME_UNIQUE)
                 || ConstraintViolation.isUnique(e, UserRepository.EMAIL_UNIQUE)) {
-            return ApiProblem.conflict(NOT_AVAILABLE);
+            return new ApiProblem(CommandApiProblem.USERNAME_OR_EMAIL_UNAVAILABLE, NOT_AVAILABLE);
         }
         return ApiProblem.conflict("a unique value is taken: "
                 + ConstraintViolation.of(e).map(ConstraintViolation::constraint).orElse("unknown"));

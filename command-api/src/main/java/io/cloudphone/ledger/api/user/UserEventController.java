@@ -3,7 +3,11 @@ package io.cloudphone.ledger.api.user;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.api.system.TransactionRunner;
+import io.cloudphone.ledger.platform.openapi.Access;
+import io.cloudphone.ledger.platform.paging.Page;
+import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.platform.security.Permissions;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +53,18 @@ class UserEventController {
     record Appended(UUID userId, long version) {
     }
 
+    @Access("the user themself, or user:admin (anyone else gets 404)")
     @GetMapping("/v1/users/{userId}/events")
-    List<UserEventStore.StoredEvent> history(CurrentUser actor, @PathVariable UUID userId,
-                                             @RequestParam(defaultValue = "0") long afterVersion,
-                                             @RequestParam(defaultValue = "100") int limit) {
+    Page<UserEventStore.StoredEvent> history(CurrentUser actor, @PathVariable UUID userId,
+                                             @RequestParam(required = false) Integer limit,
+                                             @RequestParam(required = false) String after) {
+        PageRequest page = PageRequest.of(limit, after, 1);
         users.visibleUser(actor, userId);
-        return store.history(userId, afterVersion, limit);
+        return store.history(userId, page);
     }
 
+    @Access("user:admin; the system's own event types are refused for everyone")
+    @ApiResponse(responseCode = "201", description = "Appended: the user's new version")
     @PostMapping("/v1/users/{userId}/events")
     ResponseEntity<Appended> append(CurrentUser actor, @PathVariable UUID userId, @RequestBody AppendBody body) {
         if (!actor.can(Permissions.USER_ADMIN)) {

@@ -3,7 +3,10 @@ package io.cloudphone.ledger.api.user;
 import io.cloudphone.ledger.api.outbox.OutboxDestinations;
 import io.cloudphone.ledger.api.outbox.OutboxWriter;
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.system.ConstraintViolation;
+import io.cloudphone.ledger.platform.paging.Page;
+import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.schemas.user.UserEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +41,6 @@ public class UserEventStore {
     /** The highest version an append may expect: the versions after it, one per event, still fit in a long. */
     public static final long VERSION_MAX = Long.MAX_VALUE - BATCH_EVENTS_MAX;
     static final String VERSION_UNIQUE = "user_event_version_unique";
-    /** Bound on one page of history. */
-    static final int PAGE_EVENTS_MAX = 500;
-
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
     private final OutboxDestinations destinations;
@@ -117,18 +117,19 @@ public class UserEventStore {
     }
 
     private static ApiProblem conflict(UUID userId, long expectedVersion) {
-        return ApiProblem.conflict("user " + userId + " is no longer at version " + expectedVersion
+        return new ApiProblem(CommandApiProblem.VERSION_CONFLICT, "user " + userId + " is no longer at version " + expectedVersion
                 + ": another change was appended first; read the user again and retry");
     }
 
-    /** Events after {@code afterVersion}, oldest first, at most {@code limit} (bounded by {@link #PAGE_EVENTS_MAX}). */
-    public List<StoredEvent> history(UUID userId, long afterVersion, int limit) {
-        return jdbc.sql("""
+    /** A user's events oldest first, a page at a time; the cursor is the last version seen. */
+    public Page<StoredEvent> history(UUID userId, PageRequest page) {
+        List<StoredEvent> rows = jdbc.sql("""
                         SELECT event_id, version, type, data::text AS data, occurred_at FROM user_event
-                        WHERE aggregate_id = :id AND version > :after ORDER BY version LIMIT :limit""")
-                .param("id", userId).param("after", afterVersion)
-                .param("limit", Math.clamp(limit, 1, PAGE_EVENTS_MAX))
+                        WHERE aggregate_id = :id AND version > :after ORDER BY version LIMIT :rows""")
+                .param("id", userId).param("after", page.after(0, Long::parseLong).orElse(0L))
+                .param("rows", page.rowsToRead())
                 .query(this::toStoredEvent).list();
+        return Page.of(rows, page, event -> List.of(Long.toString(event.version())));
     }
 
     private StoredEvent toStoredEvent(ResultSet row, int rowNumber) throws SQLException {

@@ -53,6 +53,20 @@ public class UserRepository {
                 .param("id", userId).query(UserRepository::toUser).optional();
     }
 
+    /**
+     * Live users in username order after {@code afterUsername} ("" for the first page), {@code rows} at most; with
+     * {@code username}, only that one (the administrator's look-up by name).
+     */
+    List<User> livePage(String afterUsername, Optional<String> username, int rows) {
+        String byName = username.isPresent() ? " AND lower(u.username) = :username" : "";
+        // Byte order ("C"), whatever the database's collation: the cursor's comparison and the order must agree.
+        var query = jdbc.sql(SELECT_USER + " WHERE u.deleted_at IS NULL AND lower(u.username) COLLATE \"C\" > :after"
+                        + byName + " GROUP BY u.user_id ORDER BY lower(u.username) COLLATE \"C\" LIMIT :rows")
+                .param("after", afterUsername).param("rows", rows);
+        return username.map(name -> query.param("username", name.toLowerCase(java.util.Locale.ROOT))).orElse(query)
+                .query(UserRepository::toUser).list();
+    }
+
     Optional<User> findLive(UUID userId) {
         return find(userId).filter(user -> !user.deleted());
     }

@@ -43,7 +43,7 @@ class AccountControllerTest extends ControllerSliceTest {
     void aRechargeIsHandedToTheCommandsWithItsKeyAndAnswered202WithItsStatusUrl() throws Exception {
         UUID requestId = UUID.randomUUID();
         when(commands.submit(any(), any(), eq("recharge-1"), eq(AccountCommands.Access.OWNER)))
-                .thenReturn(new AccountCommands.Submitted(requestId, null));
+                .thenReturn(new AccountCommands.Submitted(requestId, null, false, "PENDING"));
 
         mvc.perform(post("/v1/accounts/alice-main/recharges").header("Authorization", bearer())
                         .header("Idempotency-Key", "recharge-1").contentType(MediaType.APPLICATION_JSON)

@@ -141,6 +141,7 @@ class GroupCommitTest {
         Future<AccountCommands.Submitted> conflict = submit(other, "key-1");
 
         assertThat(replay.requestId()).isEqualTo(original.requestId());
+        assertThat(replay.replayed()).as("told apart, so that it can answer the decision").isTrue();
         assertThatThrownBy(() -> conflict.get(WAIT_SECONDS, TimeUnit.SECONDS)).cause().isInstanceOf(ApiProblem.class)
                 .satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(HttpStatus.CONFLICT));
         assertThat(outbox.batches.stream().mapToInt(List::size).sum()).as("one event for the one request").isEqualTo(1);

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cloudphone.ledger.api.system.ApiProblem;
+import io.cloudphone.ledger.api.system.CommandApiProblem;
 import io.cloudphone.ledger.api.web.ControllerSliceTest;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -46,7 +46,7 @@ class LoginControllerTest extends ControllerSliceTest {
     /** ApiProblem is a Spring ErrorResponseException: the platform renders it with its headers. */
     @Test
     void aRefusalIsProblemJsonWithItsStatusDetailAndRetryAfter() throws Exception {
-        when(logins.login(any(), any(), any())).thenThrow(ApiProblem.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+        when(logins.login(any(), any(), any())).thenThrow(ApiProblem.retryAfter(CommandApiProblem.BUSY,
                 "try again shortly", Duration.ofSeconds(90)));
 
         mvc.perform(post("/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
@@ -55,6 +55,8 @@ class LoginControllerTest extends ControllerSliceTest {
                 .andExpect(header().string("Retry-After", "90"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Busy"))
+                .andExpect(jsonPath("$.code").value("busy"))
+                .andExpect(jsonPath("$.type").value("/problems/busy"))
                 .andExpect(jsonPath("$.detail").value("try again shortly"))
                 .andExpect(jsonPath("$.status").value(503));
     }

@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.cloudphone.ledger.api.system.TransactionRunner;
 import io.cloudphone.ledger.api.web.ControllerSliceTest;
+import io.cloudphone.ledger.platform.paging.Page;
+import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.schemas.user.UserEventAppended;
 import java.util.Collections;
@@ -97,13 +99,26 @@ class UserEventControllerTest extends ControllerSliceTest {
     }
 
     @Test
-    void historyIsReadOnlyForAVisibleUserFromVersionZeroByDefault() throws Exception {
-        when(store.history(ALICE, 0, 100)).thenReturn(List.of());
+    void historyIsAPageOfAVisibleUsersEventsFromTheFirstByDefault() throws Exception {
+        PageRequest firstPage = PageRequest.of(null, null, 1);
+        when(store.history(ALICE, firstPage)).thenReturn(new Page<>(List.of(), null));
 
         mvc.perform(get("/v1/users/" + ALICE + "/events").header("Authorization", bearer(ALICE, Permissions.ACCOUNT_OWN)))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isArray())
+                .andExpect(jsonPath("$.next").doesNotExist());
 
         verify(users).visibleUser(any(), eq(ALICE));
-        verify(store).history(ALICE, 0, 100);
+        verify(store).history(ALICE, firstPage);
+    }
+
+    @Test
+    void aCursorThisApiDidNotGiveIs422AndReadsNothing() throws Exception {
+        mvc.perform(get("/v1/users/" + ALICE + "/events?after=not-a-cursor!").header("Authorization",
+                        bearer(ALICE, Permissions.ACCOUNT_OWN)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("invalid-request"));
+
+        verify(store, never()).history(any(), any());
     }
 }

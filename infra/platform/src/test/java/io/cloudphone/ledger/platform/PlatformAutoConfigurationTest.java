@@ -1,13 +1,5 @@
 package io.cloudphone.ledger.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import io.cloudphone.ledger.platform.security.EndpointAccess;
 import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.platform.security.ServiceToken;
@@ -15,6 +7,7 @@ import io.cloudphone.ledger.platform.security.TestKeys;
 import io.cloudphone.ledger.platform.security.TokenIssuer;
 import io.cloudphone.ledger.platform.security.TokenRefusedException;
 import io.cloudphone.ledger.platform.security.TokenStanding;
+import io.cloudphone.ledger.platform.web.CommonProblem;
 import io.cloudphone.ledger.platform.web.PlatformProblemHandler;
 import io.cloudphone.ledger.platform.web.Problems;
 import java.nio.file.Files;
@@ -23,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -43,8 +37,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /**
  * The platform as an app meets it: a Spring Boot app with nothing but its own endpoints, rules and problem
@@ -58,6 +62,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class PlatformAutoConfigurationTest {
 
     private static final Path KEYS = keys();
+    /** How often the test app's /amounts controller ran: a refused request must leave it unchanged. */
+    static final AtomicInteger AMOUNTS_TAKEN = new AtomicInteger();
 
     @Autowired
     private MockMvc mvc;
@@ -160,7 +166,92 @@ class PlatformAutoConfigurationTest {
     void theAppsOwnProblemHandlerComesBeforeThePlatformsCatchAll() throws Exception {
         mvc.perform(get("/refused").header("Authorization", bearer(Permissions.LEDGER_READ)))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.title").value("Refused by the app"));
+                .andExpect(jsonPath("$.code").value("invalid-request"))
+                .andExpect(jsonPath("$.detail").value("the app said no"));
+    }
+
+    @Test
+    void everyProblemCarriesAStableCodeAndATypeThatLeadsToItsCatalogueEntry() throws Exception {
+        String bearer = bearer(Permissions.LEDGER_READ);
+        // The platform's own (401, 413), the framework's (unreadable JSON, wrong method) and a 500.
+        mvc.perform(get("/reads")).andExpect(jsonPath("$.code").value("unauthorized"))
+                .andExpect(jsonPath("$.type").value("/problems/unauthorized"));
+        mvc.perform(post("/amounts").contentType(MediaType.APPLICATION_JSON).content("{\"amount\":").header("Authorization", bearer))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed-request"))
+                .andExpect(jsonPath("$.type").value("/problems/malformed-request"));
+        mvc.perform(post("/reads").header("Authorization", bearer))
+                .andExpect(status().isMethodNotAllowed()).andExpect(jsonPath("$.code").value("method-not-allowed"));
+        mvc.perform(get("/boom").header("Authorization", bearer)).andExpect(jsonPath("$.code").value("internal-error"));
+
+        mvc.perform(get("/problems/malformed-request"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.title").value("Malformed request"));
+    }
+
+    @Test
+    void theCatalogueListsEveryCommonProblemAndAnswersAnUnknownCodeWith404() throws Exception {
+        String catalogue = mvc.perform(get("/problems")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        for (CommonProblem problem : CommonProblem.values()) {
+            assertThat(catalogue).contains("\"code\":\"" + problem.code() + "\"");
+        }
+        mvc.perform(get("/problems/no-such-problem"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"));
+    }
+
+    @Test
+    void aStatusWithoutAnEntryOfItsOwnIsAnsweredWithTheGenericCodeOfItsClass() {
+        assertThat(CommonProblem.forStatus(431)).isEqualTo(CommonProblem.OTHER_CLIENT_ERROR);
+        assertThat(CommonProblem.forStatus(505)).isEqualTo(CommonProblem.INTERNAL_ERROR);
+        assertThat(CommonProblem.forStatus(503)).isEqualTo(CommonProblem.UNAVAILABLE);
+        assertThat(CommonProblem.forStatus(404)).isEqualTo(CommonProblem.NOT_FOUND);
+    }
+
+    /** Issue 11, Deliver 8: the fuzz test found commands committed and then answered 406 (Accept: garbage). */
+    @Test
+    void anAcceptThatAdmitsNoJsonIs406BeforeTheControllerRuns() throws Exception {
+        int before = AMOUNTS_TAKEN.get();
+        for (String accept : new String[] {"application/xml", "garbage", "text/html", "application/json;q=0"}) {
+            mvc.perform(post("/amounts").contentType(MediaType.APPLICATION_JSON).content("{\"amount\":7}")
+                            .header("Accept", accept).header("Authorization", bearer(Permissions.LEDGER_READ)))
+                    .andExpect(status().isNotAcceptable())
+                    .andExpect(jsonPath("$.code").value("not-acceptable"));
+        }
+        assertThat(AMOUNTS_TAKEN.get()).as("the controller never ran").isEqualTo(before);
+        mvc.perform(post("/amounts").contentType(MediaType.APPLICATION_JSON).content("{\"amount\":7}")
+                        .header("Accept", "text/html, application/*;q=0.5").header("Authorization", bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aWildcardOrUnreadableContentTypeIs415NotA500() throws Exception {
+        for (String type : new String[] {"application/*", "*/*", "not a type"}) {
+            mvc.perform(post("/amounts").header("Content-Type", type).content("{\"amount\":7}")
+                            .header("Authorization", bearer(Permissions.LEDGER_READ)))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(jsonPath("$.code").value("unsupported-media-type"));
+        }
+    }
+
+    @Test
+    void aParameterGivenTwiceOrOfTheWrongTypeIs400NamingItWithoutTheFrameworksWords() throws Exception {
+        for (String query : new String[] {"limit=x&limit=1", "limit=x", "limit=1.5"}) {
+            mvc.perform(get("/pages?" + query).header("Authorization", bearer(Permissions.LEDGER_READ)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("malformed-request"))
+                    .andExpect(jsonPath("$.detail").value("parameter limit must be one integer"));
+        }
+    }
+
+    @Test
+    void aHeaderValueTheFirewallRefusesIs400NotA500() throws Exception {
+        // A C1 control character, as a header sent in UTF-8 and read as ISO-8859-1 holds.
+        mvc.perform(get("/pages").header("Idempotency-Key", "cl\u00c3\u0089").header("Authorization",
+                        bearer(Permissions.LEDGER_READ)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("malformed-request"));
     }
 
     @Test
@@ -272,7 +363,14 @@ class PlatformAutoConfigurationTest {
 
         @PostMapping("/amounts")
         long amounts(@RequestBody Amount body) {
+            AMOUNTS_TAKEN.incrementAndGet();
             return body.amount();
+        }
+
+        @GetMapping("/pages")
+        String pages(@RequestParam(required = false) Integer limit, @RequestHeader(value = "Idempotency-Key",
+                required = false) String key) {
+            return "limit " + limit + ", key " + key;
         }
 
         @GetMapping("/boom")
@@ -295,7 +393,7 @@ class PlatformAutoConfigurationTest {
 
         @ExceptionHandler(AppRefusal.class)
         ResponseEntity<ProblemDetail> refused(AppRefusal e) {
-            return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the app", "the app said no");
+            return Problems.of(CommonProblem.INVALID_REQUEST, "the app said no");
         }
     }
 }

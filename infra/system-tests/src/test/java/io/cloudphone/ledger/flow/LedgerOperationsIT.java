@@ -90,7 +90,7 @@ class LedgerOperationsIT {
 
         assertThat(balance(owner.api(), accountId).path("available").asLong()).isEqualTo(1_000);
         JsonNode entries = owner.api().get("/v1/accounts/" + accountId + "/entries?limit=1").body();
-        assertThat(entries.path("entries").get(0).path("kind").asText()).isEqualTo("HOLD_EXPIRY");
+        assertThat(entries.path("items").get(0).path("kind").asText()).isEqualTo("HOLD_EXPIRY");
         assertThat(owner.api().get(holdUrl).body().path("closedBy").asText()).startsWith("hold-expiry:");
     }
 
@@ -106,7 +106,14 @@ class LedgerOperationsIT {
         assertThat(replay.body().path("holdId")).isEqualTo(first.body().path("holdId"));
         assertThat(replay.body().path("requestId")).isEqualTo(first.body().path("requestId"));
         assertThat(other.status()).isEqualTo(409);
+        assertThat(other.body().path("code").asText()).isEqualTo("idempotency-key-reused");
         decided(owner.api(), first);
+        assertThat(balance(owner.api(), accountId).path("held").asLong()).isEqualTo(100);
+        // Issue 11, Why 7: a replay after the decision tells it (it answered PENDING for ever), and writes nothing.
+        Response late = owner.api().post(path, "{\"amount\":100,\"currency\":\"CNY\"}", key);
+        assertThat(late.status()).isEqualTo(202);
+        assertThat(late.body().path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(late.body().path("requestId")).isEqualTo(first.body().path("requestId"));
         assertThat(balance(owner.api(), accountId).path("held").asLong()).isEqualTo(100);
     }
 
@@ -122,7 +129,7 @@ class LedgerOperationsIT {
                 "{\"amount\":-10,\"currency\":\"CNY\",\"reason\":\"double charge on 2026-11-20\"}"));
 
         assertThat(adjusted.path("status").asText()).isEqualTo("ACCEPTED");
-        JsonNode entry = owner.api().get("/v1/accounts/" + accountId + "/entries?limit=1").body().path("entries").get(0);
+        JsonNode entry = owner.api().get("/v1/accounts/" + accountId + "/entries?limit=1").body().path("items").get(0);
         assertThat(entry.path("kind").asText()).isEqualTo("ADJUSTMENT");
         assertThat(entry.path("debitAccount").asText()).isEqualTo(accountId);
         assertThat(entry.path("creditAccount").asText()).isEqualTo("@adjustments:CNY");
@@ -186,9 +193,9 @@ class LedgerOperationsIT {
         String page = "/v1/accounts/" + accountId + "/entries?limit=2";
         while (page != null) {
             JsonNode body = owner.api().get(page).body();
-            body.path("entries").forEach(entry -> versions.add(entry.path("versionAfter").asLong()));
-            page = body.path("nextBeforeVersion").isNull() ? null
-                    : "/v1/accounts/" + accountId + "/entries?limit=2&beforeVersion=" + body.path("nextBeforeVersion").asLong();
+            body.path("items").forEach(entry -> versions.add(entry.path("versionAfter").asLong()));
+            page = body.path("next").isNull() ? null
+                    : "/v1/accounts/" + accountId + "/entries?limit=2&after=" + body.path("next").asText();
         }
 
         assertThat(versions).containsExactly(7L, 6L, 5L, 4L, 3L, 2L);
@@ -203,5 +210,12 @@ class LedgerOperationsIT {
         Response farFuture = owner.api().get("/v1/accounts/" + accountId + "/balance?asOf=%2B10000-01-01T00:00:00Z");
         assertThat(farFuture.status()).as(farFuture.rawBody()).isEqualTo(200);
         assertThat(farFuture.body().path("balance").asLong()).isEqualTo(850);
+        // Issue 11, Why 7: a past state leaves out the overdraft limit it does not know (it was "null"), and a time
+        // before the account existed is 404 (it was version 1 with zeros).
+        assertThat(farFuture.body().has("overdraftLimit")).isFalse();
+        Response beforeOpening = owner.api().get("/v1/accounts/" + accountId + "/balance?asOf=2000-01-01T00:00:00Z");
+        assertThat(beforeOpening.status()).as(beforeOpening.rawBody()).isEqualTo(404);
+        assertThat(owner.api().get("/v1/accounts/" + accountId + "/balance").body().path("overdraftLimit").asLong())
+                .isZero();
     }
 }

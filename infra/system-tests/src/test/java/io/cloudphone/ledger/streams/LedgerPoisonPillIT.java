@@ -244,7 +244,7 @@ class LedgerPoisonPillIT {
     }
 
     private static JsonNode entries(Session owner, String accountId) {
-        return owner.api().get("/v1/accounts/" + accountId + "/entries?limit=50").body().path("entries");
+        return owner.api().get("/v1/accounts/" + accountId + "/entries?limit=50").body().path("items");
     }
 
     /** The poisons' decisions as downstream consumers see them: on cpl.ledger.decisions, keyed by the target. */

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,6 +38,7 @@ public class PlatformOpenApiAutoConfiguration {
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String ACCESS_EXTENSION = "x-access";
 
     @Bean
     @ConditionalOnMissingBean
@@ -52,6 +54,20 @@ public class PlatformOpenApiAutoConfiguration {
                                         + "change, deletion or suspension of its user."))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /** Each operation's {@link Access} rule, where its document shows it (the extension and the description). */
+    @Bean
+    OperationCustomizer platformAccessRules() {
+        return (operation, handler) -> {
+            Access access = handler.getMethodAnnotation(Access.class);
+            if (access != null) {
+                operation.addExtension(ACCESS_EXTENSION, access.value());
+                String description = operation.getDescription();
+                operation.setDescription("Access: " + access.value() + "." + (description == null ? "" : "\n\n" + description));
+            }
+            return operation;
+        };
     }
 
     /** Runs last, over every operation springdoc found: the errors every operation of its kind can answer. */
@@ -99,7 +115,10 @@ public class PlatformOpenApiAutoConfiguration {
     private static ObjectSchema problemSchema() {
         ObjectSchema problem = new ObjectSchema();
         problem.description("RFC 9457 problem details: every 4xx and 5xx of every app, the container's own included");
-        problem.addProperty("type", new StringSchema().description("A URI naming the kind of problem"));
+        problem.addProperty("type", new StringSchema().description("A URI reference naming the kind of problem: "
+                + "/problems/{code} of the app that answered, where its catalogue entry is served"));
+        problem.addProperty("code", new StringSchema().description("Stable and machine-readable: branch on this, "
+                + "never on title or detail. GET /problems lists every code the app answers"));
         problem.addProperty("title", new StringSchema().description("Short, the same for every problem of the kind"));
         problem.addProperty("status", new IntegerSchema().description("The HTTP status"));
         problem.addProperty("detail", new StringSchema().description("What went wrong with this request"));

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -75,6 +76,7 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http,
             AuthenticationManagerResolver<HttpServletRequest> trustedIssuers, ObjectProvider<EndpointAccess> access,
+            ObjectProvider<OpenPaths> openPaths,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
         // Failures become exceptions for the problem handlers, so a 401/403 is problem+json like every other error.
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
@@ -91,6 +93,8 @@ public class PlatformSecurityAutoConfiguration {
                     // actuator (metrics, prometheus) is for system:monitor.
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
                     requests.requestMatchers(OPEN_DOCUMENTATION).permitAll();
+                    openPaths.orderedStream().forEach(open -> requests.requestMatchers(
+                            HttpMethod.GET, open.patterns().toArray(String[]::new)).permitAll());
                     requests.requestMatchers("/actuator/**").hasAuthority(Permissions.SYSTEM_MONITOR);
                     rules.authorize(requests);
                 })

@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * other error, with the status the container chose and nothing of its message. Replaces Spring Boot's
  * BasicErrorController, whose JSON had another shape and answered a direct {@code GET /error} with status 999.
  */
+// Hidden: not an operation of the API, only where the container sends its errors.
+@Hidden
 @RestController
 public class PlatformErrorController implements ErrorController {
 
@@ -24,7 +27,8 @@ public class PlatformErrorController implements ErrorController {
         // Asked for directly, /error is no resource of the API.
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null && value >= 400
                 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-        return Problems.of(status, status.getReasonPhrase(), detail(status));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail(status));
+        return ResponseEntity.status(status).body(Problems.typed(body, CommonProblem.forStatus(status.value())));
     }
 
     static String detail(HttpStatus status) {

@@ -1,21 +1,25 @@
 package io.cloudphone.ledger.platform.web;
 
+import io.cloudphone.ledger.platform.security.OpenPaths;
+import java.util.List;
 import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+
 
 /**
  * What every app's HTTP side has: the request body limit ({@code cpl.http.request-body-bytes-max}, default
@@ -24,8 +28,32 @@ import org.springframework.core.Ordered;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({PlatformProblemHandler.class, BodyTextAdvice.class, PlatformErrorController.class})
+@Import({PlatformProblemHandler.class, BodyTextAdvice.class, PlatformErrorController.class, TypedProblemAdvice.class,
+        ProblemCatalogueController.class})
 public class PlatformWebAutoConfiguration {
+
+    /** The problems every app answers alike, in every app's catalogue. */
+    @Bean
+    ProblemTypes commonProblemTypes() {
+        return ProblemTypes.of(CommonProblem.class);
+    }
+
+    /** The catalogue is documentation: a client that got a problem may look its type up without a token. */
+    @Bean
+    OpenPaths problemCatalogue() {
+        return new OpenPaths(List.of(ProblemType.CATALOGUE_PATH, ProblemType.CATALOGUE_PATH + "/*"));
+    }
+
+    /** Accept and Content-Type checked before any controller runs (see {@link RequestHeadersInterceptor}). */
+    @Bean
+    WebMvcConfigurer requestHeadersChecked() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RequestHeadersInterceptor());
+            }
+        };
+    }
 
     /** Commands are a few hundred bytes; 64 KiB leaves room for event batches and settings, nothing more. */
     public static final long REQUEST_BODY_BYTES_MAX_DEFAULT = 64 * 1024;

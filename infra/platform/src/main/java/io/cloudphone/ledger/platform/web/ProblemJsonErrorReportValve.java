@@ -22,8 +22,10 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
-        String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-                .formatted(status.getReasonPhrase(), code, PlatformErrorController.detail(status));
+        ProblemType type = CommonProblem.forStatus(code);
+        // Written by hand: no JSON mapper is reachable here, and every value is a constant of ours (no escaping).
+        String body = "{\"type\":\"%s\",\"code\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                .formatted(type.type(), type.code(), type.title(), code, PlatformErrorController.detail(status));
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -26,13 +26,16 @@ class AccountCommandProblemsIT {
 
     private String accountId;
     private ApiClient api;
+    private String openingRequestId;
 
     @BeforeEach
     void openAccount(ApiClient anonymous) {
         api = Identities.newUser(anonymous).api();
         accountId = "it-" + UUID.randomUUID();
-        assertThat(api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}", Map.of())
-                .status()).isEqualTo(202);
+        Response opening = api.post("/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}",
+                Map.of());
+        assertThat(opening.status()).isEqualTo(202);
+        openingRequestId = opening.body().path("requestId").asText();
     }
 
     @Test
@@ -88,10 +91,36 @@ class AccountCommandProblemsIT {
                 "{\"amount\":10,\"currency\":\"CNY\"}", Map.of(), 400);
     }
 
+    /** The account id is the opening's idempotency key (issue 11, Why 7: a repeat used to be a 409). */
     @Test
-    void openingAnExistingAccountIsConflict() throws Exception {
-        assertRefusedWithoutWriting(api, "/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}",
+    void openingOnesOwnAccountAgainAnswersTheFirstOpeningAndWritesNothing() throws Exception {
+        String body = "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}";
+        long requestsBefore = count("account_request");
+        long outboxBefore = count("outbox_event");
+
+        Response again = api.post("/v1/accounts", body, Map.of());
+
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().path("requestId").asText()).isEqualTo(openingRequestId);
+        assertThat(count("account_request")).isEqualTo(requestsBefore);
+        assertThat(count("outbox_event")).isEqualTo(outboxBefore);
+    }
+
+    /** One answer whatever the reason: nothing about whose the account is or its currency (issue 11, Why 7). */
+    @Test
+    void anAccountIdTakenByAnotherUserOrInAnotherCurrencyIsOneAnswerThatRevealsNothing(ApiClient anonymous)
+            throws Exception {
+        ApiClient other = Identities.newUser(anonymous).api();
+        String otherCurrency = "{\"accountId\":\"" + accountId + "\",\"currency\":\"USD\"}";
+        assertRefusedWithoutWriting(other, "/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"currency\":\"CNY\"}",
                 Map.of(), 409);
+        assertRefusedWithoutWriting(api, "/v1/accounts", otherCurrency, Map.of(), 409);
+
+        Response byAnother = other.post("/v1/accounts", otherCurrency, Map.of());
+        Response byOwner = api.post("/v1/accounts", otherCurrency, Map.of());
+        assertThat(byAnother.body().path("code").asText()).isEqualTo("account-id-unavailable");
+        assertThat(byAnother.body().path("detail")).isEqualTo(byOwner.body().path("detail"));
+        assertThat(byAnother.body().path("title")).isEqualTo(byOwner.body().path("title"));
     }
 
     @Test

@@ -88,7 +88,7 @@ class UserEventStoreIT {
         Session stranger = Identities.newUser(anonymous);
 
         assertThat(append(user, user, 1, "SelfNote", 1).status()).isEqualTo(403);
-        assertThat(user.api().get("/v1/users/" + user.userId() + "/events").body()).hasSize(1);
+        assertThat(user.api().get("/v1/users/" + user.userId() + "/events").body().path("items")).hasSize(1);
         assertThat(stranger.api().get("/v1/users/" + user.userId() + "/events").status()).isEqualTo(404);
     }
 

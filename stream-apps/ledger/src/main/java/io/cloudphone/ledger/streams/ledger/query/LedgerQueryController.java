@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.streams.ledger.query;
 
+import io.cloudphone.ledger.platform.openapi.Access;
 import io.cloudphone.ledger.schemas.query.BalanceView;
 import io.cloudphone.ledger.schemas.query.DecisionView;
 import io.cloudphone.ledger.schemas.query.EntriesPage;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-
 /**
  * Interactive queries over the ledger's stores, answered by whichever instance is asked: the runtime's
  * {@link QueryRouter} reads here or forwards once to the account's host. Consumed by command-api, which serves
@@ -38,6 +38,7 @@ class LedgerQueryController {
     }
 
     /** Current numbers; or, with {@code asOfVersion} or {@code asOf} (ISO-8601 instant), past ones. */
+    @Access("ledger:read (command-api's service token, operators)")
     @GetMapping("/balance")
     ResponseEntity<?> balance(@PathVariable String accountId, @RequestParam(required = false) Long asOfVersion,
                               @RequestParam(required = false) Instant asOf, HttpServletRequest request) {
@@ -52,6 +53,7 @@ class LedgerQueryController {
         });
     }
 
+    @Access("ledger:read (command-api's service token, operators)")
     @GetMapping("/decisions/{requestId}")
     ResponseEntity<?> decision(@PathVariable String accountId, @PathVariable String requestId,
                                HttpServletRequest request) {
@@ -59,6 +61,7 @@ class LedgerQueryController {
                 .filter(decision -> decision.getAccountId().equals(accountId)).map(DecisionView::of)));
     }
 
+    @Access("ledger:read (command-api's service token, operators)")
     @GetMapping("/holds/{holdId}")
     ResponseEntity<?> hold(@PathVariable String accountId, @PathVariable String holdId, HttpServletRequest request) {
         return routed(accountId, request, location -> found(queries.hold(location, holdId)
@@ -66,6 +69,7 @@ class LedgerQueryController {
     }
 
     /** Entries newest first; {@code beforeVersion} pages back (use the previous page's nextBeforeVersion). */
+    @Access("ledger:read (command-api's service token, operators)")
     @GetMapping("/entries")
     ResponseEntity<?> entries(@PathVariable String accountId,
                               @RequestParam(defaultValue = "9223372036854775807") long beforeVersion,

@@ -1,10 +1,12 @@
 package io.cloudphone.ledger.streams.runtime.autoconfigure;
 
+import io.cloudphone.ledger.platform.web.ProblemTypes;
 import io.cloudphone.ledger.streams.runtime.StreamApp;
 import io.cloudphone.ledger.streams.runtime.StreamsHealthIndicator;
 import io.cloudphone.ledger.streams.runtime.StreamsProperties;
 import io.cloudphone.ledger.streams.runtime.StreamsRunner;
 import io.cloudphone.ledger.streams.runtime.query.QueryRouter;
+import io.cloudphone.ledger.streams.runtime.query.StoreProblem;
 import io.cloudphone.ledger.streams.runtime.query.StoreProblems;
 import io.cloudphone.ledger.streams.runtime.query.StoreQueries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +38,12 @@ public class StreamsAutoConfiguration {
     @Bean
     StreamsHealthIndicator streamsHealthIndicator(StreamsRunner runner) {
         return new StreamsHealthIndicator(runner);
+    }
+
+    /** The problems of every stream app's queries, in its problem catalogue. */
+    @Bean
+    ProblemTypes storeProblemTypes() {
+        return ProblemTypes.of(StoreProblem.class);
     }
 
     @Bean

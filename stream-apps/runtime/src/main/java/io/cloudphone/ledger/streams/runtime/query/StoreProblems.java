@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.streams.runtime.query;
 
+import io.cloudphone.ledger.platform.web.CommonProblem;
 import io.cloudphone.ledger.platform.web.PlatformProblemHandler;
 import io.cloudphone.ledger.platform.web.Problems;
 import io.cloudphone.ledger.streams.runtime.StoreUnavailableException;
@@ -9,7 +10,6 @@ import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,10 +46,10 @@ public class StoreProblems {
     @ExceptionHandler(UnknownStateStoreException.class)
     ResponseEntity<ProblemDetail> unknownStore(UnknownStateStoreException e) {
         log.error("query for a store the topology does not have", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the query failed unexpectedly");
+        return Problems.of(CommonProblem.INTERNAL_ERROR, "the query failed unexpectedly");
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(String detail) {
-        return Problems.retryLater("State is not queryable yet", detail, RETRY_AFTER);
+        return Problems.retryLater(StoreProblem.STATE_NOT_QUERYABLE, detail, RETRY_AFTER);
     }
 }
