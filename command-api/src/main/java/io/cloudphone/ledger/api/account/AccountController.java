@@ -7,11 +7,11 @@ import io.cloudphone.ledger.platform.openapi.Access;
 import io.cloudphone.ledger.platform.paging.Page;
 import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.schemas.query.BalanceView;
-import io.cloudphone.ledger.schemas.query.EntriesPage;
 import io.cloudphone.ledger.schemas.query.EntryView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The ledger's entries cursor: the version to page back from. */
+    private static final int LEDGER_ENTRIES_KEY_PARTS = 1;
 
     private final AccountCommands commands;
     private final AccountRepository accounts;
@@ -133,13 +135,12 @@ class AccountController {
     @GetMapping("/{accountId}/entries")
     Page<EntryView> entries(CurrentUser actor, @PathVariable String accountId,
                             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
-        PageRequest page = PageRequest.of(limit, after, 1);
+        // Checked here too, so that a bad limit or cursor is the client's 422, not a refusal of the ledger's.
+        PageRequest page = PageRequest.of(limit, after, LEDGER_ENTRIES_KEY_PARTS);
+        page.after(0, Long::parseLong);
         visible(actor, accountId);
-        long beforeVersion = page.after(0, Long::parseLong).orElse(Long.MAX_VALUE);
-        EntriesPage entries = ledger.entries(accountId, beforeVersion, page.limit())
-                .orElseGet(() -> new EntriesPage(List.of(), null));
-        return Page.continuing(entries.entries(), entries.nextBeforeVersion() == null ? null
-                : List.of(Long.toString(entries.nextBeforeVersion())));
+        return ledger.entries(accountId, Optional.ofNullable(after).filter(cursor -> !cursor.isEmpty()), page.limit())
+                .orElseGet(() -> new Page<>(List.of(), null));
     }
 
     /** A recharge or a consumption: a positive amount in the account's currency. */

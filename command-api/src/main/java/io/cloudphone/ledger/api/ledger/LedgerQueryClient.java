@@ -1,14 +1,16 @@
 package io.cloudphone.ledger.api.ledger;
 
+import io.cloudphone.ledger.platform.paging.Page;
 import io.cloudphone.ledger.platform.security.ServiceToken;
 import io.cloudphone.ledger.schemas.query.BalanceView;
 import io.cloudphone.ledger.schemas.query.DecisionView;
-import io.cloudphone.ledger.schemas.query.EntriesPage;
+import io.cloudphone.ledger.schemas.query.EntryView;
 import io.cloudphone.ledger.schemas.query.HoldView;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -28,6 +30,8 @@ public class LedgerQueryClient {
 
     private static final long RETRY_AFTER_SECONDS = 1;
     private static final String ACCOUNT = "/ledger/v1/accounts/{accountId}";
+    private static final ParameterizedTypeReference<Page<EntryView>> ENTRIES_PAGE = new ParameterizedTypeReference<>() {
+    };
 
     private final RestClient ledger;
 
@@ -67,12 +71,20 @@ public class LedgerQueryClient {
         return get(HoldView.class, uri -> uri.path(ACCOUNT + "/holds/{holdId}").build(accountId, holdId));
     }
 
-    public Optional<EntriesPage> entries(String accountId, long beforeVersion, int limit) {
-        return get(EntriesPage.class, uri -> uri.path(ACCOUNT + "/entries").queryParam("beforeVersion", beforeVersion)
-                .queryParam("limit", limit).build(accountId));
+    /** A page of the account's entries; {@code after} is a cursor of the ledger's own, passed through as it is. */
+    public Optional<Page<EntryView>> entries(String accountId, Optional<String> after, int limit) {
+        return get(ENTRIES_PAGE, uri -> {
+            uri.path(ACCOUNT + "/entries").queryParam("limit", limit);
+            after.ifPresent(cursor -> uri.queryParam("after", "{after}"));
+            return after.isPresent() ? uri.build(accountId, after.get()) : uri.build(accountId);
+        });
     }
 
     private <T> Optional<T> get(Class<T> type, Function<UriBuilder, java.net.URI> uri) {
+        return get(ParameterizedTypeReference.forType(type), uri);
+    }
+
+    private <T> Optional<T> get(ParameterizedTypeReference<T> type, Function<UriBuilder, java.net.URI> uri) {
         try {
             return Optional.ofNullable(ledger.get().uri(uri).retrieve().body(type));
         } catch (HttpStatusCodeException e) {

@@ -206,7 +206,7 @@ final class FuzzBodies {
             case "date-time" -> Instant.now().plus(random.between(5, 120), ChronoUnit.MINUTES).toString();
             case "date" -> LocalDate.now().toString();
             case "uuid" -> UUID.randomUUID().toString();
-            case "email" -> "fz-" + random.alphanumeric(10) + "@example.com";
+            case "email" -> fixtures.unique("fz-") + "@example.com";
             case "uri" -> "https://example.com/" + random.alphanumeric(6);
             default -> "fz-" + random.alphanumeric(8);
         };

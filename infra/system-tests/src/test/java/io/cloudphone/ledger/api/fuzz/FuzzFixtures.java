@@ -48,6 +48,8 @@ final class FuzzFixtures {
     private static final List<String> NOTIFICATION_TYPES = List.of("SECURITY", "BILLING", "DEVICE", "MARKETING");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** Not from the seed: see {@link #unique}. */
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final ApiClient anonymous;
     private final FuzzRandom random;
     private final Session admin;
@@ -132,7 +134,7 @@ final class FuzzFixtures {
     Optional<JsonNode> hint(String property) {
         Function<String, JsonNode> text = NODES::textNode;
         return Optional.ofNullable(switch (property) {
-            case "accountId" -> text.apply(random.chance(50) ? account : "fz-" + random.alphanumeric(12));
+            case "accountId" -> text.apply(random.chance(50) ? account : unique("fz-"));
             case "fromAccountId" -> text.apply(account);
             case "toAccountId" -> text.apply(otherAccount);
             case "currency" -> text.apply(random.chance(90) ? "CNY" : "USD");
@@ -140,15 +142,15 @@ final class FuzzFixtures {
             case "limit" -> NODES.numberNode(random.between(0, 1000));
             case "reason" -> text.apply("fuzz: a correcting entry");
             case "expiresAt" -> text.apply(Instant.now().plus(random.between(5, 120), ChronoUnit.MINUTES).toString());
-            case "username" -> text.apply(random.chance(50) ? victim.username() : "fz-" + random.alphanumeric(12));
-            case "email" -> text.apply("fz-" + random.alphanumeric(12) + "@example.com");
+            case "username" -> text.apply(random.chance(50) ? victim.username() : unique("fz-"));
+            case "email" -> text.apply(unique("fz-") + "@example.com");
             case "displayName" -> text.apply("Fuzz " + random.alphanumeric(6));
             case "password", "currentPassword" -> text.apply(random.chance(70) ? Identities.PASSWORD
                     : "fuzz password " + random.alphanumeric(8));
             case "newPassword" -> text.apply("fuzz password " + random.alphanumeric(8));
             case "roles" -> NODES.arrayNode().add("USER").add(random.chance(30) ? role : "USER");
             case "permissions" -> NODES.arrayNode().add("account:own");
-            case "name" -> text.apply("FZ_" + random.alphanumeric(8).toUpperCase());
+            case "name" -> text.apply(unique("FZ_").toUpperCase());
             case "expectedVersion" -> NODES.numberNode(random.between(1, 3));
             case "type" -> text.apply("FuzzNoted");
             case "channels" -> NODES.arrayNode().add("EMAIL").add("IN_APP");
@@ -158,6 +160,14 @@ final class FuzzFixtures {
             case "data" -> NODES.objectNode().put("note", "fuzz");
             default -> null;
         });
+    }
+
+    /**
+     * A name no earlier run took: the IT stack keeps its database between builds, and a run repeated with the same
+     * seed generates the same random part.
+     */
+    String unique(String prefix) {
+        return prefix + run + random.alphanumeric(8);
     }
 
     /**
@@ -210,7 +220,7 @@ final class FuzzFixtures {
     }
 
     private String newRole() {
-        String name = "FZ_" + random.alphanumeric(10).toUpperCase();
+        String name = unique("FZ_").toUpperCase();
         Response created = admin.api().post("/v1/roles", "{\"name\":\"%s\",\"permissions\":[\"account:own\"]}".formatted(name));
         assertThat(created.status()).as(created.rawBody()).isEqualTo(201);
         return name;

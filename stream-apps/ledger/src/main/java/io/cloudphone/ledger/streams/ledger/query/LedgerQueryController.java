@@ -1,9 +1,10 @@
 package io.cloudphone.ledger.streams.ledger.query;
 
 import io.cloudphone.ledger.platform.openapi.Access;
+import io.cloudphone.ledger.platform.paging.Page;
+import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.schemas.query.BalanceView;
 import io.cloudphone.ledger.schemas.query.DecisionView;
-import io.cloudphone.ledger.schemas.query.EntriesPage;
 import io.cloudphone.ledger.schemas.query.EntryView;
 import io.cloudphone.ledger.schemas.query.HoldView;
 import io.cloudphone.ledger.streams.ledger.LedgerStores;
@@ -11,6 +12,7 @@ import io.cloudphone.ledger.streams.runtime.query.KeyLocation;
 import io.cloudphone.ledger.streams.runtime.query.QueryRouter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
@@ -68,19 +70,21 @@ class LedgerQueryController {
                 .filter(hold -> hold.getAccountId().equals(accountId)).map(HoldView::of)));
     }
 
-    /** Entries newest first; {@code beforeVersion} pages back (use the previous page's nextBeforeVersion). */
+    /** Entries newest first, a page at a time; the cursor is the version to page back from. */
     @Access("ledger:read (command-api's service token, operators)")
     @GetMapping("/entries")
-    ResponseEntity<?> entries(@PathVariable String accountId,
-                              @RequestParam(defaultValue = "9223372036854775807") long beforeVersion,
-                              @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
+    ResponseEntity<?> entries(@PathVariable String accountId, @RequestParam(required = false) Integer limit,
+                              @RequestParam(required = false) String after, HttpServletRequest request) {
+        PageRequest page = PageRequest.of(limit, after, 1);
+        long beforeVersion = page.after(0, Long::parseLong).orElse(Long.MAX_VALUE);
         return routed(accountId, request, location -> {
             if (queries.balance(location, accountId).isEmpty()) {
                 return ResponseEntity.notFound().build();
             }
-            LedgerQueryService.EntriesRead page = queries.entries(location, accountId, beforeVersion, limit);
-            return ResponseEntity.ok(new EntriesPage(page.entries().stream().map(EntryView::of).toList(),
-                    page.nextBeforeVersion()));
+            LedgerQueryService.EntriesRead read = queries.entries(location, accountId, beforeVersion, page.limit());
+            Long next = read.nextBeforeVersion();
+            return ResponseEntity.ok(Page.continuing(read.entries().stream().map(EntryView::of).toList(),
+                    next == null ? null : List.of(Long.toString(next))));
         });
     }
 

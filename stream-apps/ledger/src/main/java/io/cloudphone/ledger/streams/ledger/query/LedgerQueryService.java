@@ -1,10 +1,10 @@
 package io.cloudphone.ledger.streams.ledger.query;
 
+import io.cloudphone.ledger.platform.paging.PageRequest;
 import io.cloudphone.ledger.schemas.ledger.AccountBalance;
 import io.cloudphone.ledger.schemas.ledger.Hold;
 import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
-import io.cloudphone.ledger.schemas.query.EntriesPage;
 import io.cloudphone.ledger.streams.ledger.LedgerStores;
 import io.cloudphone.ledger.streams.runtime.query.KeyLocation;
 import io.cloudphone.ledger.streams.runtime.query.StoreQueries;
@@ -56,7 +56,7 @@ public class LedgerQueryService {
 
     /** Entries at versions below {@code beforeVersion}, newest first, at most {@code limit}. */
     public EntriesRead entries(KeyLocation location, String accountId, long beforeVersion, int limit) {
-        int pageSize = Math.clamp(limit, 1, EntriesPage.ENTRIES_MAX);
+        int pageSize = Math.clamp(limit, 1, PageRequest.LIMIT_MAX);
         List<LedgerEntry> page = new ArrayList<>(pageSize);
         if (beforeVersion <= 1) {
             return new EntriesRead(page, null);
