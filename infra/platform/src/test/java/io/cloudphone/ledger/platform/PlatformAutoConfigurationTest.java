@@ -225,6 +225,17 @@ class PlatformAutoConfigurationTest {
                 .andExpect(status().isOk());
     }
 
+    /** The fuzz test found a 401 that went the container's way (another body) when Accept could not be read. */
+    @Test
+    void anUnreadableAcceptStillGetsTheSameProblemAsEveryoneElse() throws Exception {
+        String usual = mvc.perform(get("/reads")).andReturn().getResponse().getContentAsString();
+
+        mvc.perform(get("/reads").header("Accept", "garbage"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().json(usual));
+    }
+
     @Test
     void aWildcardOrUnreadableContentTypeIs415NotA500() throws Exception {
         for (String type : new String[] {"application/*", "*/*", "not a type"}) {

@@ -58,7 +58,7 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                 : "a valid bearer token is required (missing, expired, for another audience or not signed by a "
                         + "trusted issuer)";
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(Problems.body(CommonProblem.UNAUTHORIZED, detail));
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.body(CommonProblem.UNAUTHORIZED, detail));
     }
 
     @ExceptionHandler(IssuerUnavailableException.class)
@@ -105,21 +105,37 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
         String expected = e.getRequiredType() == null ? "value" : expectedValue(e.getRequiredType());
-        return ResponseEntity.badRequest().body(Problems.body(CommonProblem.MALFORMED_REQUEST,
-                "parameter " + name + " must be one " + expected));
+        return handleExceptionInternal(e, Problems.body(CommonProblem.MALFORMED_REQUEST,
+                "parameter " + name + " must be one " + expected), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /**
-     * A client that accepts no JSON still gets its 406 as problem+json: the type is set on the answer, so that the
-     * negotiation that refused the request does not also refuse its explanation (an empty body).
+     * Every problem this handler answers through the framework (its own, every ErrorResponseException, ApiProblem
+     * included) with its media type preset, as {@link Problems} does: written whatever the request's Accept says.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders typed = new HttpHeaders();
+        typed.putAll(headers);
+        if (body instanceof ProblemDetail && typed.getContentType() == null) {
+            typed.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, typed, status, request);
+    }
+
+    /**
+     * A client that accepts no JSON still gets its 406 as problem+json (the type is preset by
+     * {@link #createResponseEntity}), so that the negotiation that refused the request does not also refuse its
+     * explanation (an empty body).
      */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
                                                                       HttpHeaders headers, HttpStatusCode status,
                                                                       WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.body(CommonProblem.NOT_ACCEPTABLE, "every operation answers application/json, and "
-                        + "its errors application/problem+json; the Accept header admits neither"));
+        return handleExceptionInternal(e, Problems.body(CommonProblem.NOT_ACCEPTABLE, "every operation answers "
+                + "application/json, and its errors application/problem+json; the Accept header admits neither"),
+                headers, HttpStatus.NOT_ACCEPTABLE, request);
     }
 
     private static String expectedValue(Class<?> type) {
@@ -142,8 +158,8 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e;
         for (int depth = 0; cause != null && depth < CAUSE_DEPTH_MAX; depth++) {
             if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(Problems.body(CommonProblem.BODY_TOO_LARGE, tooLarge.getMessage()));
+                return handleExceptionInternal(e, Problems.body(CommonProblem.BODY_TOO_LARGE, tooLarge.getMessage()),
+                        headers, HttpStatus.CONTENT_TOO_LARGE, request);
             }
             cause = cause.getCause();
         }

@@ -2,6 +2,7 @@ package io.cloudphone.ledger.platform.web;
 
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -14,13 +15,18 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * The answer, with its media type set: a preset type is written whatever the request's Accept says, so that a
+     * client that accepts nothing we write (or sends an unreadable Accept) still gets this problem, not another.
+     */
     public static ResponseEntity<ProblemDetail> of(ProblemType type, String detail) {
-        return ResponseEntity.status(type.status()).body(body(type, detail));
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(type, detail));
     }
 
     /** 503 with Retry-After: a condition that passes (a store migrating, a provider restarting). */
     public static ResponseEntity<ProblemDetail> retryLater(ProblemType type, String detail, Duration retryAfter) {
-        return ResponseEntity.status(type.status())
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
                 .body(body(type, detail));
     }
