@@ -3,10 +3,14 @@ package io.cloudphone.ledger.api.account;
 import io.cloudphone.ledger.api.security.CurrentUser;
 import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.platform.security.Permissions;
+import java.time.Instant;
 import java.util.UUID;
 
-/** An account as command-api knows it: its currency and its owner (null for accounts older than identity). */
-record Account(String accountId, String currency, UUID ownerId) {
+/**
+ * An account as command-api knows it: its currency, its owner (null for accounts older than identity) and when its
+ * opening was recorded (no state of the account is older).
+ */
+record Account(String accountId, String currency, UUID ownerId, Instant openedAt) {
 
     boolean ownedBy(CurrentUser user) {
         return ownerId != null && user.is(ownerId);

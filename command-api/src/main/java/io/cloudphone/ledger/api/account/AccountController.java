@@ -121,7 +121,7 @@ class AccountController {
         }
         if (asOf != null) {
             // Before its opening the account was not there: no numbers of zero at version 1 for a time it never had.
-            if (accounts.openedAt(accountId).filter(opened -> !asOf.isBefore(opened)).isEmpty()) {
+            if (asOf.isBefore(account.openedAt())) {
                 throw ApiProblem.notFound("account " + accountId + " did not exist at " + asOf);
             }
             return ledger.balanceAsOf(accountId, asOf).orElseGet(() -> opening(account, 0));

@@ -50,10 +50,11 @@ class AccountRepository {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Account> found = jdbc.sql("SELECT account_id, currency, owner_id FROM account WHERE account_id = :id")
+        Optional<Account> found = jdbc.sql("""
+                        SELECT account_id, currency, owner_id, created_at FROM account WHERE account_id = :id""")
                 .param("id", accountId)
                 .query((row, n) -> new Account(row.getString("account_id"), row.getString("currency"),
-                        row.getObject("owner_id", UUID.class)))
+                        row.getObject("owner_id", UUID.class), row.getTimestamp("created_at").toInstant()))
                 .optional();
         found.ifPresent(account -> opened.put(accountId, account));
         return found;
@@ -175,12 +176,6 @@ class AccountRepository {
         return jdbc.sql(SELECT_REQUEST + " WHERE account_id = :accountId AND idempotency_key = :key")
                 .param("accountId", accountId).param("key", idempotencyKey)
                 .query(AccountRepository::toStoredRequest).optional();
-    }
-
-    /** When command-api recorded the account's opening: no state of the account is older. */
-    Optional<Instant> openedAt(String accountId) {
-        return jdbc.sql("SELECT created_at FROM account WHERE account_id = :id").param("id", accountId)
-                .query((row, n) -> row.getTimestamp("created_at").toInstant()).optional();
     }
 
     /** The request that opened the account: every account has exactly one (written in its opening transaction). */

@@ -55,7 +55,7 @@ public class UserRepository {
 
     /**
      * Live users in username order after {@code afterUsername} ("" for the first page), {@code rows} at most; with
-     * {@code username}, only that one (the administrator's look-up by name).
+     * {@code username} (lower case, as UserInput gives it), only that one (the administrator's look-up by name).
      */
     List<User> livePage(String afterUsername, Optional<String> username, int rows) {
         String byName = username.isPresent() ? " AND lower(u.username) = :username" : "";
@@ -63,7 +63,7 @@ public class UserRepository {
         var query = jdbc.sql(SELECT_USER + " WHERE u.deleted_at IS NULL AND lower(u.username) COLLATE \"C\" > :after"
                         + byName + " GROUP BY u.user_id ORDER BY lower(u.username) COLLATE \"C\" LIMIT :rows")
                 .param("after", afterUsername).param("rows", rows);
-        return username.map(name -> query.param("username", name.toLowerCase(java.util.Locale.ROOT))).orElse(query)
+        return username.map(name -> query.param("username", name)).orElse(query)
                 .query(UserRepository::toUser).list();
     }
 

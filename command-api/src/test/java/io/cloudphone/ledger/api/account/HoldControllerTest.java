@@ -42,7 +42,7 @@ class HoldControllerTest extends ControllerSliceTest {
 
     @BeforeEach
     void aliceHasAHoldOnHerAccount() {
-        when(accounts.find("alice-main")).thenReturn(Optional.of(new Account("alice-main", "CNY", ALICE)));
+        when(accounts.find("alice-main")).thenReturn(Optional.of(new Account("alice-main", "CNY", ALICE, Instant.EPOCH)));
         when(accounts.findHold(HOLD)).thenReturn(Optional.of(new AccountRepository.HoldRecord(HOLD, "alice-main",
                 UUID.randomUUID(), 500, "CNY", Instant.now().plus(1, ChronoUnit.HOURS))));
         when(commands.submit(any(), any(), any(), any()))

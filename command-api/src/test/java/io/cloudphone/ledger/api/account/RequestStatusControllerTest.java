@@ -10,6 +10,7 @@ import io.cloudphone.ledger.api.web.ControllerSliceTest;
 import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.schemas.ledger.LedgerRequestIds;
 import io.cloudphone.ledger.schemas.query.DecisionView;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class RequestStatusControllerTest extends ControllerSliceTest {
 
     @BeforeEach
     void aliceAskedForATransfer() {
-        when(accounts.find("alice-main")).thenReturn(Optional.of(new Account("alice-main", "CNY", ALICE)));
+        when(accounts.find("alice-main")).thenReturn(Optional.of(new Account("alice-main", "CNY", ALICE, Instant.EPOCH)));
         when(accounts.requestById(TRANSFER)).thenReturn(Optional.of(
                 new AccountRequest.Transfer(TRANSFER, "alice-main", ALICE, "bob-main", 300, "CNY")));
     }

@@ -16,7 +16,6 @@ import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -189,14 +188,8 @@ class LedgerOperationsIT {
         for (int i = 1; i <= 5; i++) {
             decided(owner.api(), money(owner.api(), accountId, "consumptions", 10 * i, "CNY"));
         }
-        List<Long> versions = new ArrayList<>();
-        String page = "/v1/accounts/" + accountId + "/entries?limit=2";
-        while (page != null) {
-            JsonNode body = owner.api().get(page).body();
-            body.path("items").forEach(entry -> versions.add(entry.path("versionAfter").asLong()));
-            page = body.path("next").isNull() ? null
-                    : "/v1/accounts/" + accountId + "/entries?limit=2&after=" + body.path("next").asText();
-        }
+        List<Long> versions = Requests.allPages(owner.api(), "/v1/accounts/" + accountId + "/entries", 2).items()
+                .stream().map(entry -> entry.path("versionAfter").asLong()).toList();
 
         assertThat(versions).containsExactly(7L, 6L, 5L, 4L, 3L, 2L);
         assertThat(owner.api().get("/v1/accounts/" + accountId + "/balance?asOfVersion=2").body().path("balance").asLong())

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudphone.ledger.system.ApiClient.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -13,6 +15,8 @@ import org.awaitility.Awaitility;
 public final class Requests {
 
     public static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
+    /** Bound on a walk through a collection: the tests' collections hold a few dozen items. */
+    static final int PAGES_MAX = 1_000;
 
     private Requests() {
     }
@@ -27,8 +31,8 @@ public final class Requests {
     }
 
     /** {@code count} accounts in CNY, each opened and recharged with {@code amount}, both decided. */
-    public static java.util.List<String> fundedAccounts(ApiClient api, int count, long amount) {
-        java.util.List<String> accounts = new java.util.ArrayList<>(count);
+    public static List<String> fundedAccounts(ApiClient api, int count, long amount) {
+        List<String> accounts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String account = openAccount(api, "CNY");
             assertThat(decided(api, money(api, account, "recharges", amount, "CNY")).path("status").asText())
@@ -73,5 +77,27 @@ public final class Requests {
         Response balance = api.get("/v1/accounts/" + accountId + "/balance");
         assertThat(balance.status()).as(balance.rawBody()).isEqualTo(200);
         return balance.body();
+    }
+
+    /** Every item of a collection, in order, and how many pages it took. */
+    public record Pages(List<JsonNode> items, int pages) {
+    }
+
+    /** Follows a collection's {@code next} cursors to its end with pages of {@code limit}, each one a 200. */
+    public static Pages allPages(ApiClient api, String path, int limit) {
+        List<JsonNode> items = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        String next = null;
+        int pages = 0;
+        do {
+            Response page = api.get(path + separator + "limit=" + limit + (next == null ? "" : "&after=" + next));
+            assertThat(page.status()).as(page.rawBody()).isEqualTo(200);
+            assertThat(page.body().path("items").size()).isLessThanOrEqualTo(limit);
+            page.body().path("items").forEach(items::add);
+            next = page.body().path("next").isNull() ? null : page.body().path("next").asText();
+            pages++;
+        } while (next != null && pages < PAGES_MAX);
+        assertThat(next).as("a collection ends within " + PAGES_MAX + " pages").isNull();
+        return new Pages(items, pages);
     }
 }

@@ -3,6 +3,9 @@ package io.cloudphone.ledger.platform.web;
 import io.cloudphone.ledger.platform.security.IssuerUnavailableException;
 import io.cloudphone.ledger.platform.security.TokenRefusedException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,13 +145,13 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "integer";
         }
-        if (type == java.time.Instant.class) {
+        if (type == Instant.class) {
             return "ISO-8601 instant (e.g. 2026-12-06T12:00:00Z)";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "UUID";
         }
-        return type.isEnum() ? "of " + java.util.Arrays.toString(type.getEnumConstants()) : "value";
+        return type.isEnum() ? "of " + Arrays.toString(type.getEnumConstants()) : "value";
     }
 
     /** A body cut off at the size limit surfaces as unreadable JSON: answer what it really is. */

@@ -1,5 +1,6 @@
 package io.cloudphone.ledger.api.account;
 
+import static io.cloudphone.ledger.system.Requests.allPages;
 import static io.cloudphone.ledger.system.Requests.money;
 import static io.cloudphone.ledger.system.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,7 @@ import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.ApiClient.Response;
 import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
+import io.cloudphone.ledger.system.Requests.Pages;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -102,22 +104,11 @@ class CollectionPagingIT {
         assertThat(alice.api().get("/v1/users").status()).as("user:admin only").isEqualTo(403);
     }
 
-    /** Follows {@code next} to the end with pages of {@code limit}; asserts at least {@code pagesMin} pages. */
+    /** Every item of the collection, after asserting that it took at least {@code pagesMin} pages. */
     private static List<JsonNode> walk(ApiClient api, String path, int limit, int pagesMin) {
-        List<JsonNode> items = new ArrayList<>();
-        String separator = path.contains("?") ? "&" : "?";
-        String next = null;
-        int pages = 0;
-        do {
-            Response page = api.get(path + separator + "limit=" + limit + (next == null ? "" : "&after=" + next));
-            assertThat(page.status()).as(page.rawBody()).isEqualTo(200);
-            assertThat(page.body().path("items").size()).isLessThanOrEqualTo(limit);
-            page.body().path("items").forEach(items::add);
-            next = page.body().path("next").isNull() ? null : page.body().path("next").asText();
-            pages++;
-        } while (next != null && pages < 1_000);
-        assertThat(pages).isGreaterThanOrEqualTo(pagesMin);
-        return items;
+        Pages pages = allPages(api, path, limit);
+        assertThat(pages.pages()).isGreaterThanOrEqualTo(pagesMin);
+        return pages.items();
     }
 
     private static String open(Session owner, String accountId) {
