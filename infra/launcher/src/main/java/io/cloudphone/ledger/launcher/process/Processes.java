@@ -50,7 +50,7 @@ public final class Processes {
             builder.environment().putAll(spec.environment());
             long pid = builder.start().pid();
             Files.writeString(pidFile, pid + "\n");
-            awaitExec(pid, spec.marker());
+            awaitExec(pid, spec.command().get(0), spec.marker());
             return pid;
         } catch (IOException e) {
             throw new LauncherException(component + ": could not start " + spec.command().get(0) + ": " + e.getMessage()
@@ -59,15 +59,21 @@ public final class Processes {
     }
 
     /**
-     * Until the new process has exec'd its command (its command line carries the marker), it is still the JVM's
-     * spawn helper, and {@link #running} would not know it for ours: a health check that passes at once then found
-     * no PID (StackTest, once in many runs). Bounded; a process that dies or never gets there is the health check's.
+     * Until the new process has exec'd its own command, it is first the JVM's spawn helper and then {@code setsid},
+     * and {@link #running} may not know it for ours: {@code setsid}'s command line carries the marker too, and while
+     * it execs the command, /proc shows an empty command line for a moment, so a check in that moment found no
+     * process and started a second one (StackTest, once in many runs). So this waits for the command itself: its
+     * first word and the marker. Bounded; a process that dies or never gets there is the health check's.
      */
-    private static void awaitExec(long pid, String marker) {
+    private static void awaitExec(long pid, String program, String marker) {
         long deadline = System.nanoTime() + EXEC_TIMEOUT.toNanos();
-        while (!commandLine(pid).contains(marker) && !isGone(pid) && System.nanoTime() < deadline) {
+        while (!isExecd(commandLine(pid), program, marker) && !isGone(pid) && System.nanoTime() < deadline) {
             pause(EXEC_POLL);
         }
+    }
+
+    static boolean isExecd(String commandLine, String program, String marker) {
+        return commandLine.startsWith(program + " ") && commandLine.contains(marker);
     }
 
     /** The recorded PID, if that process is alive and still carries the marker. */
