@@ -10,6 +10,7 @@ import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Effect.
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Effect.VOID_INVOICE;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.CANCEL_OVERDUE;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.EXPIRE;
+import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PAY;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PAYMENT_FAILED;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PAYMENT_SUCCEEDED;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PLACE;
@@ -26,6 +27,7 @@ import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.C
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.FURTHER_REFUND_PENDING;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PAID;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PARTIALLY_REFUNDED;
+import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PAYING;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PENDING;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.REFUNDED;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.REFUND_PENDING;
@@ -51,7 +53,11 @@ public final class OrderMachine {
 
     /** The order's states. PAID and PARTIALLY_REFUNDED wait for refund requests until the refund window closes. */
     public enum State {
-        PENDING, CANCELLING, PAID, REFUND_PENDING, PARTIALLY_REFUNDED, FURTHER_REFUND_PENDING, REFUNDED, CANCELLED,
+        /** Placed; no payment asked for yet. */
+        PENDING,
+        /** Its one payment is under way. */
+        PAYING,
+        CANCELLING, PAID, REFUND_PENDING, PARTIALLY_REFUNDED, FURTHER_REFUND_PENDING, REFUNDED, CANCELLED,
         COMPLETED
     }
 
@@ -59,6 +65,8 @@ public final class OrderMachine {
     public enum Event {
         /** The user places the order (for an invoice published with it). */
         PLACE,
+        /** The user pays: the order's one payment is created (a provider's charge, or a consume of the balance). */
+        PAY,
         /** Its payment took the money: in time, or late (after a failed close). */
         PAYMENT_SUCCEEDED,
         /** Its payment ended without taking money: refused, expired or closed at the provider. */
@@ -116,12 +124,17 @@ public final class OrderMachine {
 
     public static final TransitionTable<State, Event, Effect> TABLE = TransitionTable
             .<State, Event, Effect>builder("order", State.class, Event.class)
-            .creates(PLACE, PENDING, CREATE_PAYMENT)
-            .on(PENDING, PAYMENT_SUCCEEDED, PAID, DELIVER, MARK_INVOICE_PAID)
-            .on(PENDING, PAYMENT_FAILED, CANCELLED, VOID_INVOICE)
-            .on(PENDING, USER_CANCEL, CANCELLING, CLOSE_PAYMENT)
-            .on(PENDING, EXPIRE, CANCELLING, CLOSE_PAYMENT)
-            .deadline(PENDING, Deadline.once("cpl.payments.order.payment-window", PAYMENT_WINDOW, EXPIRE))
+            .creates(PLACE, PENDING)
+            .on(PENDING, PAY, PAYING, CREATE_PAYMENT)
+            // No payment exists yet, so there is nothing to close.
+            .on(PENDING, USER_CANCEL, CANCELLED, VOID_INVOICE)
+            .on(PENDING, EXPIRE, CANCELLED, VOID_INVOICE)
+            .deadline(PENDING, paymentWindow())
+            .on(PAYING, PAYMENT_SUCCEEDED, PAID, DELIVER, MARK_INVOICE_PAID)
+            .on(PAYING, PAYMENT_FAILED, CANCELLED, VOID_INVOICE)
+            .on(PAYING, USER_CANCEL, CANCELLING, CLOSE_PAYMENT)
+            .on(PAYING, EXPIRE, CANCELLING, CLOSE_PAYMENT)
+            .deadline(PAYING, paymentWindow())
             .on(CANCELLING, PAYMENT_FAILED, CANCELLED, VOID_INVOICE)
             .on(CANCELLING, PAYMENT_SUCCEEDED, CANCELLED, REQUEST_AUTOMATIC_REFUND, VOID_INVOICE)
             .on(CANCELLING, CANCEL_OVERDUE, CANCELLED, VOID_INVOICE, EMIT_ALERT)
@@ -153,6 +166,14 @@ public final class OrderMachine {
      * Measured from entering the state, so a partial refund starts it again; the provider's own one-year limit
      * still refuses an older refund, which then fails like any other.
      */
+    /**
+     * Measured from entering the state, like every deadline: the user has the window to start paying, and the payment
+     * has it again to complete (a provider's own charge window is of the same order: WeChat Pay's default is 2 h).
+     */
+    private static Deadline<Event> paymentWindow() {
+        return Deadline.once("cpl.payments.order.payment-window", PAYMENT_WINDOW, EXPIRE);
+    }
+
     private static Deadline<Event> refundWindow() {
         return Deadline.once("cpl.payments.order.refund-window", REFUND_WINDOW, REFUND_WINDOW_PASSED);
     }

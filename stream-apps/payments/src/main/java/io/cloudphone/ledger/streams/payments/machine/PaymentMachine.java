@@ -122,6 +122,8 @@ public final class PaymentMachine {
             .creates(CREATE, CREATED, CALL_PROVIDER_CHARGE)
             .on(CREATED, CHARGE_ACCEPTED, PENDING)
             .on(CREATED, CHARGE_REFUSED, FAILED, NOTIFY_ORDER_FAILED)
+            // The ledger's refusal of a balance payment, or a provider's final word overtaking the charge's answer.
+            .on(CREATED, PROVIDER_FAILED, FAILED, NOTIFY_ORDER_FAILED)
             .on(CREATED, CHARGE_OUTCOME_UNKNOWN, UNKNOWN)
             // A fast buyer's notification can overtake the charge's own answer.
             .on(CREATED, PROVIDER_SUCCEEDED, SUCCEEDED, NOTIFY_ORDER_PAID)

@@ -10,6 +10,7 @@ import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Effect.
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Effect.VOID_INVOICE;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.CANCEL_OVERDUE;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.EXPIRE;
+import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PAY;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PAYMENT_FAILED;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PAYMENT_SUCCEEDED;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.Event.PLACE;
@@ -26,6 +27,7 @@ import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.C
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.FURTHER_REFUND_PENDING;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PAID;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PARTIALLY_REFUNDED;
+import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PAYING;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.PENDING;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.REFUNDED;
 import static io.cloudphone.ledger.streams.payments.machine.OrderMachine.State.REFUND_PENDING;
@@ -43,30 +45,50 @@ import org.junit.jupiter.api.Test;
 class OrderMachineTest {
 
     @Test
-    void placingAnOrderCreatesItsPayment() {
-        assertCreates(TABLE, PLACE, PENDING, CREATE_PAYMENT);
+    void placingAnOrderAsksForNothingYet() {
+        assertCreates(TABLE, PLACE, PENDING);
+    }
+
+    @Test
+    void payingCreatesTheOrdersOnePayment() {
+        assertMoves(TABLE, PENDING, PAY, PAYING, CREATE_PAYMENT);
+        assertRejects(TABLE, PAYING, PAY);
     }
 
     @Test
     void aPaidOrderDeliversWhatWasBoughtAndMarksItsInvoicePaid() {
-        assertMoves(TABLE, PENDING, PAYMENT_SUCCEEDED, PAID, DELIVER, MARK_INVOICE_PAID);
+        assertMoves(TABLE, PAYING, PAYMENT_SUCCEEDED, PAID, DELIVER, MARK_INVOICE_PAID);
     }
 
     @Test
-    void aPaymentThatEndsUnpaidCancelsThePendingOrderAndVoidsItsInvoice() {
-        assertMoves(TABLE, PENDING, PAYMENT_FAILED, CANCELLED, VOID_INVOICE);
+    void aPaymentThatEndsUnpaidCancelsTheOrderAndVoidsItsInvoice() {
+        assertMoves(TABLE, PAYING, PAYMENT_FAILED, CANCELLED, VOID_INVOICE);
     }
 
     @Test
-    void theUserCancelsByClosingThePaymentFirst() {
-        assertMoves(TABLE, PENDING, USER_CANCEL, CANCELLING, CLOSE_PAYMENT);
+    void anOrderNobodyPaidYetIsCancelledAtOnceWithNothingToClose() {
+        assertMoves(TABLE, PENDING, USER_CANCEL, CANCELLED, VOID_INVOICE);
+        assertMoves(TABLE, PENDING, EXPIRE, CANCELLED, VOID_INVOICE);
+    }
+
+    @Test
+    void theUserCancelsAPaymentUnderWayByClosingItFirst() {
+        assertMoves(TABLE, PAYING, USER_CANCEL, CANCELLING, CLOSE_PAYMENT);
     }
 
     @Test
     void anUnpaidOrderExpiresAfterThirtyMinutesLikeACancel() {
-        assertThat(TABLE.deadline(PENDING)).contains(Deadline.once("cpl.payments.order.payment-window",
-                Duration.ofMinutes(30), EXPIRE));
-        assertMoves(TABLE, PENDING, EXPIRE, CANCELLING, CLOSE_PAYMENT);
+        Deadline<OrderMachine.Event> window = Deadline.once("cpl.payments.order.payment-window", Duration.ofMinutes(30),
+                EXPIRE);
+        assertThat(TABLE.deadline(PENDING)).contains(window);
+        assertThat(TABLE.deadline(PAYING)).contains(window);
+        assertMoves(TABLE, PAYING, EXPIRE, CANCELLING, CLOSE_PAYMENT);
+    }
+
+    @Test
+    void aPaymentCannotSucceedOrFailBeforeItExists() {
+        assertRejects(TABLE, PENDING, PAYMENT_SUCCEEDED);
+        assertRejects(TABLE, PENDING, PAYMENT_FAILED);
     }
 
     @Test

@@ -57,6 +57,11 @@ class PaymentMachineTest {
     }
 
     @Test
+    void aFinalFailureBeforeTheChargesAnswerFailsThePayment() {
+        assertMoves(TABLE, CREATED, PROVIDER_FAILED, FAILED, NOTIFY_ORDER_FAILED);
+    }
+
+    @Test
     void aChargeWithoutAnAnswerWithinAMinuteHasAnUnknownOutcome() {
         assertThat(TABLE.deadline(CREATED)).contains(Deadline.once("cpl.payments.payment.charge-answer",
                 Duration.ofMinutes(1), CHARGE_OUTCOME_UNKNOWN));
