@@ -6,6 +6,13 @@ import io.cloudphone.ledger.schemas.ledger.Hold;
 import io.cloudphone.ledger.schemas.ledger.LedgerDecision;
 import io.cloudphone.ledger.schemas.ledger.LedgerEntry;
 import io.cloudphone.ledger.schemas.notification.NotificationPreferenceChanged;
+import io.cloudphone.ledger.schemas.payment.GatewayCall;
+import io.cloudphone.ledger.schemas.payment.GatewayOutcome;
+import io.cloudphone.ledger.schemas.payment.PaymentAlert;
+import io.cloudphone.ledger.schemas.payment.PaymentCase;
+import io.cloudphone.ledger.schemas.payment.PaymentCommand;
+import io.cloudphone.ledger.schemas.payment.PaymentRejection;
+import io.cloudphone.ledger.schemas.payment.PaymentTransition;
 import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import io.cloudphone.ledger.schemas.serde.SchemaRegistryClient;
 import io.cloudphone.ledger.schemas.user.RoleEvent;
@@ -43,11 +50,35 @@ public final class Topics {
     /** Outbox topic of notification preferences, keyed by user id. */
     public static final String NOTIFICATION_EVENTS = "cpl.outbox.notification";
 
+    /** Outbox topic of orders, their payments, refunds and invoices (PaymentCommand), keyed by order id. */
+    public static final String PAYMENT_COMMANDS = "cpl.outbox.payment";
+    /** Outbox topic of the provider gateway worker's recorded outcomes (GatewayOutcome), keyed by order id. */
+    public static final String GATEWAY_OUTCOMES = "cpl.outbox.gateway";
+    /** Every transition the payments app decided, in order per order: the history downstream consumers follow. */
+    public static final String PAYMENT_TRANSITIONS = "cpl.payments.transitions";
+    /** Inputs the payments app refused, with a stable code and a reason: they changed nothing. */
+    public static final String PAYMENT_REJECTIONS = "cpl.payments.rejections";
+    /** What a person must look at: retries ran out, a watchdog fired, a refund was reversed. */
+    public static final String PAYMENT_ALERTS = "cpl.payments.alerts";
+    /** Calls the payments app asks the provider gateway worker to make, keyed by order id. */
+    public static final String GATEWAY_CALLS = "cpl.payments.gateway-calls";
+    /**
+     * The payments app's commands to the ledger (credit a top-up, consume a balance payment, hold, capture or release
+     * a refund's money), keyed by account id: the ledger reads them beside command-api's.
+     */
+    public static final String PAYMENT_LEDGER_COMMANDS = "cpl.payments.ledger-commands";
+    /** The ledger's decisions on the payments app's commands, re-keyed by order id: the app's own repartition. */
+    public static final String PAYMENT_LEDGER_ANSWERS = "cpl.payments.ledger-answers";
+    /** Input records the payments app set aside, as the ledger's dead letters. */
+    public static final String PAYMENT_DEAD_LETTERS = "cpl.payments.dead-letters";
+
     /** Outbox aggregate types: Debezium routes aggregate type {@code t} to topic {@code cpl.outbox.t}. */
     public static final String ACCOUNT_AGGREGATE_TYPE = "account";
     public static final String USER_AGGREGATE_TYPE = "user";
     public static final String ROLE_AGGREGATE_TYPE = "role";
     public static final String NOTIFICATION_AGGREGATE_TYPE = "notification";
+    public static final String PAYMENT_AGGREGATE_TYPE = "payment";
+    public static final String GATEWAY_AGGREGATE_TYPE = "gateway";
     /** How Debezium's EventRouter names an aggregate type's topic (the connector's route.topic.replacement). */
     public static final String OUTBOX_TOPIC_PREFIX = "cpl.outbox.";
 
@@ -69,7 +100,16 @@ public final class Topics {
             ledger(LEDGER_ENTRIES, TopicSpec.Cleanup.DELETE, null, "account id", "LedgerEntry"),
             ledger(LEDGER_BALANCES, TopicSpec.Cleanup.COMPACT, null, "account id", "AccountBalance"),
             ledger(LEDGER_TRANSFER_LEGS, TopicSpec.Cleanup.DELETE, null, "account id of the leg", "AccountCommand"),
-            ledger(LEDGER_DEAD_LETTERS, TopicSpec.Cleanup.DELETE, DEAD_LETTER_RETENTION, TopicSpec.RAW, TopicSpec.RAW));
+            ledger(LEDGER_DEAD_LETTERS, TopicSpec.Cleanup.DELETE, DEAD_LETTER_RETENTION, TopicSpec.RAW, TopicSpec.RAW),
+            outbox(PAYMENT_AGGREGATE_TYPE, "order id", "PaymentCommand"),
+            outbox(GATEWAY_AGGREGATE_TYPE, "order id", "GatewayOutcome"),
+            payments(PAYMENT_TRANSITIONS, null, "order id", "PaymentTransition"),
+            payments(PAYMENT_REJECTIONS, null, "order id", "PaymentRejection"),
+            payments(PAYMENT_ALERTS, null, "order id", "PaymentAlert"),
+            payments(GATEWAY_CALLS, null, "order id", "GatewayCall"),
+            payments(PAYMENT_LEDGER_COMMANDS, null, "account id", "AccountCommand"),
+            payments(PAYMENT_LEDGER_ANSWERS, null, "order id", "LedgerDecision"),
+            payments(PAYMENT_DEAD_LETTERS, DEAD_LETTER_RETENTION, TopicSpec.RAW, TopicSpec.RAW));
 
     private static TopicSpec outbox(String aggregateType, String key, String value) {
         return new TopicSpec(OUTBOX_TOPIC_PREFIX + aggregateType, PARTITIONS, TopicSpec.Cleanup.DELETE, null, key, value,
@@ -79,6 +119,10 @@ public final class Topics {
     private static TopicSpec ledger(String name, TopicSpec.Cleanup cleanup, Duration retention, String key,
                                     String value) {
         return new TopicSpec(name, PARTITIONS, cleanup, retention, key, value, "ledger");
+    }
+
+    private static TopicSpec payments(String name, Duration retention, String key, String value) {
+        return new TopicSpec(name, PARTITIONS, TopicSpec.Cleanup.DELETE, retention, key, value, "payments");
     }
 
     /** The topic a name names. */
@@ -126,6 +170,35 @@ public final class Topics {
 
     public AvroSerde<AccountBalance> balanceSerde() {
         return valueSerde(AccountBalance.getClassSchema());
+    }
+
+    public AvroSerde<PaymentCommand> paymentCommandSerde() {
+        return valueSerde(PaymentCommand.getClassSchema());
+    }
+
+    public AvroSerde<GatewayCall> gatewayCallSerde() {
+        return valueSerde(GatewayCall.getClassSchema());
+    }
+
+    public AvroSerde<GatewayOutcome> gatewayOutcomeSerde() {
+        return valueSerde(GatewayOutcome.getClassSchema());
+    }
+
+    public AvroSerde<PaymentTransition> paymentTransitionSerde() {
+        return valueSerde(PaymentTransition.getClassSchema());
+    }
+
+    public AvroSerde<PaymentRejection> paymentRejectionSerde() {
+        return valueSerde(PaymentRejection.getClassSchema());
+    }
+
+    public AvroSerde<PaymentAlert> paymentAlertSerde() {
+        return valueSerde(PaymentAlert.getClassSchema());
+    }
+
+    /** The payments app's state of one order, in its store and the store's changelog. */
+    public AvroSerde<PaymentCase> paymentCaseSerde() {
+        return valueSerde(PaymentCase.getClassSchema());
     }
 
     private <T extends SpecificRecord> AvroSerde<T> valueSerde(org.apache.avro.Schema schema) {

@@ -11,6 +11,7 @@ public final class Permissions {
     public static final String ACCOUNT_READ_ANY = "account:read-any";
     public static final String LEDGER_READ = "ledger:read";
     public static final String LEDGER_ADJUST = "ledger:adjust";
+    public static final String PAYMENTS_READ = "payments:read";
     public static final String RECONCILIATION_APPROVE = "reconciliation:approve";
     public static final String USER_ADMIN = "user:admin";
     public static final String ROLE_ADMIN = "role:admin";

@@ -94,6 +94,11 @@ public final class TransitionTable<S extends Enum<S>, E extends Enum<E>, F exten
         return transitions;
     }
 
+    /** The state named {@code name}, as a store keeps it; an unknown name is a bug (a store written by another table). */
+    public S state(String name) {
+        return Enum.valueOf(stateType, name);
+    }
+
     public Set<S> states() {
         return Collections.unmodifiableSet(EnumSet.allOf(stateType));
     }

@@ -51,4 +51,17 @@ public class StoreQueries {
             throw new StoreUnavailableException("store " + name + " is not queryable now: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Every partition of the store this instance hosts, as one read-only view: for scans across keys (an operator's
+     * list), which see this instance's share only.
+     */
+    public <V> ReadOnlyKeyValueStore<String, V> localStore(String name) {
+        try {
+            return runner.streams().store(StoreQueryParameters
+                    .fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store " + name + " is not queryable now: " + e.getMessage(), e);
+        }
+    }
 }
