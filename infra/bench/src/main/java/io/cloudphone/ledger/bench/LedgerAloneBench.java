@@ -94,10 +94,12 @@ final class LedgerAloneBench {
 
     Result run(String guarantee, CpuSampler cpu) throws Exception {
         String run = guarantee.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        LedgerTopics names = new LedgerTopics(commandsTopic, "bench.ledger." + run + ".transfer-legs",
+        LedgerTopics names = new LedgerTopics(commandsTopic, "bench.ledger." + run + ".service-commands",
+                "bench.ledger." + run + ".transfer-legs",
                 "bench.ledger." + run + ".decisions", "bench.ledger." + run + ".entries", "bench.ledger." + run + ".balances",
                 "bench.ledger." + run + ".dead-letters");
         createTopics(names.outputs());
+        createTopics(List.of(names.serviceCommands())); // read, and empty: the benchmark sends only client commands
         Path stateDir = Files.createTempDirectory("bench-ledger");
         String applicationId = "bench-ledger-" + run;
         Properties settings = StreamsSettings.processing(applicationId, bootstrap, guarantee, 100,

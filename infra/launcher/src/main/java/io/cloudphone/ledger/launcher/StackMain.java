@@ -146,7 +146,8 @@ public final class StackMain {
         stack.start(stack.apps());
         console.say("up: everything is up in " + Seconds.since(started) + "s; API http://127.0.0.1:"
                 + stack.context().settings().get("CPL_API_PORT") + ", ledger queries http://127.0.0.1:"
-                + stack.context().settings().get("CPL_LEDGER_PORT"));
+                + stack.context().settings().get("CPL_LEDGER_PORT") + ", payments queries http://127.0.0.1:"
+                + stack.context().settings().get("CPL_PAYMENTS_PORT"));
         return 0;
     }
 
@@ -169,6 +170,7 @@ public final class StackMain {
         console.say("run: everything is up in " + Seconds.since(started) + "s");
         console.say("  API (command-api)    http://127.0.0.1:" + stack.context().settings().get("CPL_API_PORT"));
         console.say("  Ledger queries       http://127.0.0.1:" + stack.context().settings().get("CPL_LEDGER_PORT"));
+        console.say("  Payments queries     http://127.0.0.1:" + stack.context().settings().get("CPL_PAYMENTS_PORT"));
         printEndpoints();
         console.say("run: Ctrl-C stops the apps and the stack");
         return watch();

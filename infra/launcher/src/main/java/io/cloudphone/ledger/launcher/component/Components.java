@@ -15,6 +15,7 @@ public final class Components {
             new S3Proxy(),
             new Connect(),
             new App("ledger", "stream-apps/ledger", "CPL_LEDGER_PORT", "CPL_LEDGER_STATE_DIR"),
+            new App("payments", "stream-apps/payments", "CPL_PAYMENTS_PORT", "CPL_PAYMENTS_STATE_DIR"),
             new App("command-api", "command-api", "CPL_API_PORT", null));
 
     private Components() {

@@ -49,6 +49,7 @@ public final class StackSettings {
         defaults.put("CPL_S3_PORT", "59000");
         defaults.put("CPL_API_PORT", "8080");
         defaults.put("CPL_LEDGER_PORT", "8081");
+        defaults.put("CPL_PAYMENTS_PORT", "8082");
         defaults.put("CPL_S3_ACCESS_KEY", "cpl-local");
         defaults.put("CPL_S3_SECRET_KEY", "cpl-local-secret");
         // The database role the apps, Apicurio and Debezium use (created on first start).

@@ -15,6 +15,7 @@ import io.cloudphone.ledger.schemas.account.TransferOut;
 import io.cloudphone.ledger.schemas.account.TransferRefund;
 import io.cloudphone.ledger.schemas.ledger.RejectionCode;
 import io.cloudphone.ledger.schemas.money.Currencies;
+import io.cloudphone.ledger.schemas.payment.PaymentLedgerRequests;
 import io.cloudphone.ledger.schemas.serde.AvroSerde;
 import io.cloudphone.ledger.streams.runtime.deadletter.DeadLetter;
 import io.cloudphone.ledger.streams.runtime.deadletter.Decoded;
@@ -83,7 +84,7 @@ final class CommandIntake {
         }
         Violation violation = identityViolation(key, command.getAccountId());
         if (violation == null) {
-            violation = topicViolation(topic, command.getCommand());
+            violation = topicViolation(topic, command.getCommand(), requestId);
         }
         if (violation == null) {
             violation = bodyViolation(command.getCommand());
@@ -122,15 +123,36 @@ final class CommandIntake {
         return null;
     }
 
-    private Violation topicViolation(String topic, Object body) {
+    private Violation topicViolation(String topic, Object body, String requestId) {
         boolean leg = body instanceof TransferIn || body instanceof TransferRefund;
         boolean fromLegsTopic = topic.equals(names.transferLegs());
+        if (topic.equals(names.serviceCommands())) {
+            return serviceViolation(topic, body, requestId);
+        }
         if (leg == fromLegsTopic) {
             return null;
         }
         return new Violation(InvalidCommand.WRONG_TOPIC, leg
                 ? operationOf(body) + " is a leg only the ledger writes, to " + names.transferLegs() + "; it came from " + topic
                 : operationOf(body) + " is a client command; the ledger's own " + topic + " carries only transfer legs");
+    }
+
+    /**
+     * The payments app moves money only as its rules need (credit a top-up, consume a balance payment, hold,
+     * capture or release a refund's money), under its own request ids, which cannot collide with a client's.
+     */
+    private static Violation serviceViolation(String topic, Object body, String requestId) {
+        boolean allowed = body instanceof Recharge || body instanceof Consume || body instanceof PlaceHold
+                || body instanceof CaptureHold || body instanceof ReleaseHold;
+        if (!allowed) {
+            return new Violation(InvalidCommand.WRONG_TOPIC, operationOf(body) + " is not a command the payments app "
+                    + "sends; " + topic + " carries only Recharge, Consume, PlaceHold, CaptureHold and ReleaseHold");
+        }
+        if (PaymentLedgerRequests.parse(requestId).isEmpty()) {
+            return new Violation(InvalidCommand.WRONG_TOPIC, "request id '" + requestId + "' is not the payments "
+                    + "app's (pay:<orderId>:<purpose>...); " + topic + " carries only those");
+        }
+        return null;
     }
 
     /** Exhaustive over the command union, like the decider: a new command needs its checks here too. */

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The ledger: one source (account commands from the outbox, and the ledger's own transfer legs, both keyed
- * by account), one processor with its stores, five sinks (decisions, entries, balances, transfer legs, dead
+ * The ledger: one source (account commands from the outbox, the payments app's, and the ledger's own transfer
+ * legs, all keyed by account), one processor with its stores, five sinks (decisions, entries, balances, transfer legs, dead
  * letters). The source reads bytes and the processor decodes them, so that a record that cannot be read
  * becomes a dead letter instead of an exception. Processor API rather than the DSL because a command reads
  * and writes several stores and emits to several topics in one step, and hold expiry is a punctuation over a
@@ -63,7 +63,7 @@ public final class LedgerTopology {
         CommandIntake intake = new CommandIntake(topics.accountCommandSerde(), names);
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                names.commands(), names.transferLegs());
+                names.commands(), names.serviceCommands(), names.transferLegs());
         topology.addProcessor(PROCESSOR, () -> new AccountCommandProcessor(intake, holdExpiry, deadLetterCounter),
                 SOURCE);
         topology.addStateStore(store(stores, LedgerStores.BALANCES, keys, topics.balanceSerde()), PROCESSOR);

@@ -29,6 +29,7 @@ class CommandIntakeTest {
 
     private static final String OUTBOX = Topics.ACCOUNT_COMMANDS;
     private static final String LEGS = Topics.LEDGER_TRANSFER_LEGS;
+    private static final String PAYMENTS = Topics.PAYMENT_LEDGER_COMMANDS;
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final Topics topics = new Topics(registry);
@@ -156,6 +157,27 @@ class CommandIntakeTest {
         AccountCommand forged = command("t-1:in", "acc-2", transferIn("t-1", "acc-1", 1_000_000, "CNY"));
 
         assertSetAsideWithDecision(read(OUTBOX, "acc-2", forged), "WRONG_TOPIC", RejectionCode.MALFORMED_COMMAND);
+    }
+
+    @Test
+    void thePaymentsAppsCreditUnderItsOwnRequestIdIsToBeDecided() {
+        AccountCommand credit = command("pay:order-0001:credit", "acc-1", Commands.recharge(1_000, "CNY"));
+
+        assertThat(read(PAYMENTS, "acc-1", credit)).isInstanceOf(CommandIntake.ToDecide.class);
+    }
+
+    @Test
+    void aClientsRequestIdOnThePaymentsTopicIsRejected() {
+        AccountCommand credit = command("r-1", "acc-1", Commands.recharge(1_000, "CNY"));
+
+        assertSetAsideWithDecision(read(PAYMENTS, "acc-1", credit), "WRONG_TOPIC", RejectionCode.MALFORMED_COMMAND);
+    }
+
+    @Test
+    void aTransferOnThePaymentsTopicIsRejected() {
+        AccountCommand leg = command("pay:order-0001:credit", "acc-2", transferIn("t-1", "acc-1", 1_000, "CNY"));
+
+        assertSetAsideWithDecision(read(PAYMENTS, "acc-2", leg), "WRONG_TOPIC", RejectionCode.MALFORMED_COMMAND);
     }
 
     @Test
