@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Checks of client input, done before anything touches the database. Pure, so unit-tested alone. */
-final class CommandInput {
+public final class CommandInput {
 
     static final int IDEMPOTENCY_KEY_LENGTH_MAX = 128;
     static final int REASON_LENGTH_MAX = 500;
@@ -18,7 +18,7 @@ final class CommandInput {
     private CommandInput() {
     }
 
-    static String accountId(String accountId) {
+    public static String accountId(String accountId) {
         if (!AccountIds.isValid(accountId)) {
             throw ApiProblem.invalid("accountId must be 1 to " + AccountIds.LENGTH_MAX + " characters of A-Z, a-z, 0-9, '.', '_' or '-'");
         }
@@ -26,7 +26,7 @@ final class CommandInput {
     }
 
     /** An ISO 4217 code of money with minor units, e.g. CNY (not XXX, XAU, XTS: see {@link Currencies}). */
-    static String currency(String currency) {
+    public static String currency(String currency) {
         if (currency == null || currency.isBlank()) {
             throw ApiProblem.invalid("currency is required (an ISO 4217 code such as CNY)");
         }
@@ -37,7 +37,7 @@ final class CommandInput {
     }
 
     /** A positive whole number of minor units that fits in a signed 64-bit integer. */
-    static long amountMinor(BigDecimal amount) {
+    public static long amountMinor(BigDecimal amount) {
         if (amount == null) {
             throw ApiProblem.invalid("amount is required, in integer minor units (e.g. 1000 for 10.00 CNY)");
         }
@@ -81,7 +81,7 @@ final class CommandInput {
     }
 
     /** Why an operator corrects an account: required, free text, bounded. */
-    static String reason(String reason) {
+    public static String reason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.invalid("reason is required: say why this correction is made");
         }
@@ -118,7 +118,7 @@ final class CommandInput {
         }
     }
 
-    static String idempotencyKey(String key, boolean required) {
+    public static String idempotencyKey(String key, boolean required) {
         if (key == null || key.isEmpty()) {
             if (required) {
                 throw new ApiProblem(CommandApiProblem.IDEMPOTENCY_KEY_REQUIRED, "the Idempotency-Key header is required");

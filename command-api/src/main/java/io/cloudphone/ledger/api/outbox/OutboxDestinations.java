@@ -3,6 +3,7 @@ package io.cloudphone.ledger.api.outbox;
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.schemas.account.AccountCommand;
 import io.cloudphone.ledger.schemas.notification.NotificationPreferenceChanged;
+import io.cloudphone.ledger.schemas.payment.PaymentCommand;
 import io.cloudphone.ledger.schemas.user.RoleEvent;
 import io.cloudphone.ledger.schemas.user.UserEvent;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ public class OutboxDestinations {
     private final OutboxDestination<UserEvent> user;
     private final OutboxDestination<RoleEvent> role;
     private final OutboxDestination<NotificationPreferenceChanged> notification;
+    private final OutboxDestination<PaymentCommand> payment;
 
     public OutboxDestinations(Topics topics) {
         this.account = new OutboxDestination<>(Topics.ACCOUNT_AGGREGATE_TYPE, topics.accountCommandSerde());
@@ -22,6 +24,12 @@ public class OutboxDestinations {
         this.role = new OutboxDestination<>(Topics.ROLE_AGGREGATE_TYPE, topics.roleEventSerde());
         this.notification = new OutboxDestination<>(Topics.NOTIFICATION_AGGREGATE_TYPE,
                 topics.notificationPreferenceSerde());
+        this.payment = new OutboxDestination<>(Topics.PAYMENT_AGGREGATE_TYPE, topics.paymentCommandSerde());
+    }
+
+    /** Orders, their payment, refunds and invoices, and providers' notifications: keyed by order id. */
+    public OutboxDestination<PaymentCommand> payment() {
+        return payment;
     }
 
     public OutboxDestination<AccountCommand> account() {

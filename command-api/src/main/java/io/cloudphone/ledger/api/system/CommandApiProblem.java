@@ -36,6 +36,14 @@ public enum CommandApiProblem implements ProblemType {
     NOT_WRITTEN_IN_TIME(new Spec("not-written-in-time", HttpStatus.SERVICE_UNAVAILABLE, "Not written in time",
             "The command was not committed within its bound; it may still be. Retry with the same Idempotency-Key: "
                     + "the answer is the first request's if it was written, and it is written once either way.")),
+    PAYMENTS_UNAVAILABLE(new Spec("payments-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Payments not queryable yet",
+            "The payments app cannot answer now (starting, rebalancing, unreachable); retry after the Retry-After seconds.")),
+    ORDER_HAS_A_PAYMENT(new Spec("order-has-a-payment", HttpStatus.CONFLICT, "Order already has a payment",
+            "An order has one payment, so that a customer can never pay twice; a retry reuses the same Idempotency-Key.")),
+    NOT_REFUNDABLE(new Spec("not-refundable", HttpStatus.CONFLICT, "Nothing to refund",
+            "The order has no payment, or the refund asks for more than the order's amount.")),
+    WEBHOOK_SIGNATURE_INVALID(new Spec("webhook-signature-invalid", HttpStatus.UNAUTHORIZED, "Signature does not verify",
+            "The notification's signature does not verify with the provider's key, or its timestamp is too old.")),
     LEDGER_UNAVAILABLE(new Spec("ledger-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Ledger not queryable yet",
             "The ledger's queries cannot be answered now (starting, rebalancing): retry after Retry-After."));
 

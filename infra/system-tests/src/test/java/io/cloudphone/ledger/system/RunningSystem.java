@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the ledger app and command-api once per test JVM, each as its own process from its runnable jar,
+ * Starts the ledger, the payments app and command-api once per test JVM, each as its own process from its runnable jar,
  * against the real local stack, and stops them when the whole run ends. Test classes receive an
  * {@link ApiClient} for command-api, or the {@link Apps} themselves to crash and restart them.
  */
@@ -43,13 +43,21 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                 .getOrComputeIfAbsent(Apps.class, key -> Apps.start(), Apps.class);
     }
 
-    /** The two apps of one test run. Closed by JUnit when the run ends. */
+    /**
+     * Every payments deadline runs 60 times faster in the tests: a 30-minute payment window is 30 s, a charge answer
+     * overdue after 1 s.
+     */
+    public static final int PAYMENTS_DEADLINE_COMPRESSION = 60;
+
+    /** The three apps of one test run. Closed by JUnit when the run ends. */
     public static final class Apps implements AutoCloseable {
         private final AppProcess ledger;
+        private final AppProcess payments;
         private final AppProcess commandApi;
 
-        private Apps(AppProcess ledger, AppProcess commandApi) {
+        private Apps(AppProcess ledger, AppProcess payments, AppProcess commandApi) {
             this.ledger = ledger;
+            this.payments = payments;
             this.commandApi = commandApi;
         }
 
@@ -57,6 +65,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             Path logDir = LocalStack.buildDir().resolve("it-apps");
             int ledgerPort = freePort();
             int apiPort = freePort();
+            int paymentsPort = freePort();
             // Both apps trust an external issuer beside the local one, as a deployment with an OIDC provider does.
             // Unknown key ids may fetch the key set every time here: tests send made-up key ids on purpose, and
             // the production rate limit (two fetches per 30 s) would decide their answers (TrustedIssuersTest
@@ -75,16 +84,24 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                     // to be released (LedgerOperationsIT) and for a stalled ledger to say so (LedgerStallIsReportedIT).
                     "CPL_LEDGER_HOLD_EXPIRY_GRACE", "2s",
                     "CPL_LEDGER_STALL_TIMEOUT", "10s"), ledgerPort, logDir);
+            AppProcess payments = AppProcess.start("payments", StackControl.appJar("payments"), APP_HEAP, Map.of(
+                    "CPL_PAYMENTS_PORT", Integer.toString(paymentsPort),
+                    "CPL_API_PORT", Integer.toString(apiPort),
+                    "CPL_PAYMENTS_STATE_DIR", logDir.resolve("payments-state").toString(),
+                    "CPL_PAYMENTS_DEADLINE_COMPRESSION", Integer.toString(PAYMENTS_DEADLINE_COMPRESSION),
+                    "CPL_PAYMENTS_STALL_TIMEOUT", "10s"), paymentsPort, logDir);
             AppProcess commandApi = AppProcess.start("command-api", StackControl.appJar("command-api"), APP_HEAP, Map.of(
                     "CPL_API_PORT", Integer.toString(apiPort),
                     "CPL_LEDGER_PORT", Integer.toString(ledgerPort),
+                    "CPL_PAYMENTS_PORT", Integer.toString(paymentsPort),
                     "CPL_EXTERNAL_ISSUER", external.issuer(),
                     "CPL_EXTERNAL_JWK_SET_URI", external.jwkSetUri(),
                     "CPL_EXTERNAL_KEY_FETCH_INTERVAL", "0s"), apiPort, logDir);
-            Apps apps = new Apps(ledger, commandApi);
+            Apps apps = new Apps(ledger, payments, commandApi);
             Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "stop-it-apps"));
             try {
                 ledger.awaitHealthy(STARTUP_TIMEOUT);
+                payments.awaitHealthy(STARTUP_TIMEOUT);
                 commandApi.awaitHealthy(STARTUP_TIMEOUT);
             } catch (RuntimeException e) {
                 apps.close();
@@ -105,9 +122,14 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             return commandApi;
         }
 
+        public AppProcess payments() {
+            return payments;
+        }
+
         @Override
         public void close() {
             commandApi.stop();
+            payments.stop();
             ledger.stop();
         }
     }

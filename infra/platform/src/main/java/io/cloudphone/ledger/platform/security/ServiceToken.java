@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An app's own bearer token for the ledger's query API ({@code ledger:read}), renewed a minute before it
+ * An app's own bearer token for the ledger's and the payments app's query APIs ({@code ledger:read},
+ * {@code payments:read}), renewed a minute before it
  * expires. Users' tokens are not passed on: the calling app checks who may see which account, and the ledger
  * trusts only that decision.
  */
@@ -24,7 +25,7 @@ public class ServiceToken {
     public String bearer() {
         TokenIssuer.IssuedToken token = current;
         if (token == null || clock.instant().plus(RENEW_BEFORE_EXPIRY).isAfter(token.expiresAt())) {
-            token = issuer.forService(List.of(Permissions.LEDGER_READ));
+            token = issuer.forService(List.of(Permissions.LEDGER_READ, Permissions.PAYMENTS_READ));
             current = token;
         }
         return "Bearer " + token.value();

@@ -64,16 +64,19 @@ class OpenApiFuzzIT {
         assertThat(verdicts.findings()).as(verdicts.summary()).isEmpty();
     }
 
-    /** Both documents, fetched as any client would (open, no token); each must declare what the apps serve. */
+    /** Every app's document, fetched as any client would (open, no token); each must declare what the apps serve. */
     private static List<Operation> operations(Apps apps) {
         List<Operation> commandApi = documented("command-api", apps.api());
         List<Operation> ledger = documented("ledger", apps.ledger().client());
+        List<Operation> payments = documented("payments", apps.payments().client());
         assertThat(commandApi).as("command-api's operations").hasSizeGreaterThanOrEqualTo(COMMAND_API_OPERATIONS_MIN);
         assertThat(ledger).as("the ledger's operations").hasSizeGreaterThanOrEqualTo(LEDGER_OPERATIONS_MIN);
-        System.out.printf("OpenApiFuzzIT: %d operations of command-api, %d of the ledger%n", commandApi.size(),
-                ledger.size());
+        assertThat(payments).as("the payments app's operations").hasSizeGreaterThanOrEqualTo(2);
+        System.out.printf("OpenApiFuzzIT: %d operations of command-api, %d of the ledger, %d of the payments app%n",
+                commandApi.size(), ledger.size(), payments.size());
         List<Operation> all = new ArrayList<>(commandApi);
         all.addAll(ledger);
+        all.addAll(payments);
         return all;
     }
 

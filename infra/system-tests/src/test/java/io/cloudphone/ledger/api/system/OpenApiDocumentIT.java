@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The OpenAPI document each app serves is the one committed beside its code (command-api/openapi.json,
- * stream-apps/ledger/openapi.json): a change of a controller that changes the API fails CI until the document is
- * regenerated and reviewed with it. Regenerate both with {@code -Dcpl.openapi.write=true} on this test.
+ * stream-apps/ledger/openapi.json, stream-apps/payments/openapi.json): a change of a controller that changes the API fails CI until the document is
+ * regenerated and reviewed with it. Regenerate them with {@code -Dcpl.openapi.write=true} on this test.
  */
 @ExtendWith(RunningSystem.class)
 class OpenApiDocumentIT {
@@ -37,6 +37,11 @@ class OpenApiDocumentIT {
     @Test
     void theLedgerServesItsCommittedDocument(Apps apps) throws Exception {
         assertServesCommittedDocument(apps.ledger().client(), Path.of("stream-apps", "ledger", "openapi.json"));
+    }
+
+    @Test
+    void thePaymentsAppServesItsCommittedDocument(Apps apps) throws Exception {
+        assertServesCommittedDocument(apps.payments().client(), Path.of("stream-apps", "payments", "openapi.json"));
     }
 
     private static void assertServesCommittedDocument(ApiClient app, Path relative) throws Exception {

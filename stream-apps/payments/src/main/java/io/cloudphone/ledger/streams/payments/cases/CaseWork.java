@@ -8,6 +8,7 @@ import io.cloudphone.ledger.schemas.payment.PaymentAlert;
 import io.cloudphone.ledger.schemas.payment.PaymentCase;
 import io.cloudphone.ledger.schemas.payment.PaymentRejection;
 import io.cloudphone.ledger.schemas.payment.PaymentTransition;
+import io.cloudphone.ledger.schemas.payment.RejectionNote;
 import io.cloudphone.ledger.streams.payments.machine.Decision;
 import io.cloudphone.ledger.streams.payments.machine.Deadline;
 import io.cloudphone.ledger.streams.payments.machine.RejectionCode;
@@ -26,6 +27,9 @@ import java.util.Optional;
  */
 final class CaseWork {
 
+    /** How many refusals a case remembers for the GETs (the topic has them all). */
+    static final int REJECTION_NOTES_MAX = 20;
+
     /** More transitions than any order can have (50 refunds of about 5 each, and the rest): a loop is a bug. */
     static final int TRANSITIONS_PER_INPUT_MAX = 64;
 
@@ -42,7 +46,8 @@ final class CaseWork {
 
     CaseWork(PaymentCase stored, String orderId, Instant now, String cause, Deadlines deadlines) {
         this.current = stored == null ? PaymentCase.newBuilder().setOrderId(orderId).setSeq(0)
-                .setRefunds(new ArrayList<>()).build() : PaymentCase.newBuilder(stored).build();
+                .setRefunds(new ArrayList<>()).setRejections(new ArrayList<>()).build()
+                : PaymentCase.newBuilder(stored).build();
         this.changed = false;
         this.now = now;
         this.cause = cause;
@@ -116,6 +121,13 @@ final class CaseWork {
     }
 
     void reject(AggregateKind kind, String id, String state, String event, RejectionCode code, String reason) {
+        List<RejectionNote> notes = current.getRejections();
+        if (notes.size() >= REJECTION_NOTES_MAX) {
+            notes.remove(0);
+        }
+        notes.add(RejectionNote.newBuilder().setEventId(cause).setAggregate(kind).setAggregateId(id).setEvent(event)
+                .setCode(code.name()).setReason(reason).setAt(now).build());
+        changed = true;
         rejections.add(PaymentRejection.newBuilder().setEventId(cause).setOrderId(orderId()).setAggregate(kind)
                 .setAggregateId(id).setState(state).setEvent(event).setCode(code.name()).setReason(reason)
                 .setOccurredAt(now).build());

@@ -8,7 +8,12 @@ import java.util.List;
  * since when, its deadline and next action, and the order's history of transitions, oldest first.
  */
 public record CaseView(String orderId, Order order, Payment payment, List<Refund> refunds, Invoice invoice,
-                       List<Transition> history) {
+                       List<Transition> history, List<Rejection> rejections) {
+
+    /** An input the app refused (the latest 20): {@code eventId} is command-api's request id for a command. */
+    public record Rejection(String eventId, String aggregate, String aggregateId, String event, String code,
+                            String reason, Instant at) {
+    }
 
     /** Where an aggregate stands: {@code deadlineAt} and {@code nextAction} are null in a terminal state. */
     public record Life(String state, Instant since, Instant deadlineAt, String nextAction, int attempts) {

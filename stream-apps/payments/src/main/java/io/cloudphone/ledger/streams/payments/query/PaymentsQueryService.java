@@ -135,7 +135,10 @@ public class PaymentsQueryService {
                         life(AggregateKind.REFUND, r.getLife()))).toList(),
                 i == null ? null : new CaseView.Invoice(i.getInvoiceId(), i.getNumber(), i.getTotalMinor(),
                         i.getLineCount(), i.getCreatedAt(), life(AggregateKind.INVOICE, i.getLife())),
-                history);
+                history,
+                found.getRejections().stream().map(r -> new CaseView.Rejection(r.getEventId(),
+                        r.getAggregate() == null ? null : r.getAggregate().name(), r.getAggregateId(), r.getEvent(),
+                        r.getCode(), r.getReason(), r.getAt())).toList());
     }
 
     private CaseView.Life life(AggregateKind kind, Lifecycle life) {
