@@ -68,7 +68,7 @@ class OrderController {
         if (description.isEmpty() || description.length() > DESCRIPTION_LENGTH_MAX) {
             throw ApiProblem.invalid("description must be 1 to " + DESCRIPTION_LENGTH_MAX + " characters");
         }
-        OrderCommands.Submitted placed = commands.place(actor, idempotencyKey, accountId, kind, amountMinor, currency,
+        OrderWrites.Submitted placed = commands.place(actor, idempotencyKey, accountId, kind, amountMinor, currency,
                 description);
         return accepted(placed, null, null);
     }
@@ -81,7 +81,7 @@ class OrderController {
         PaymentMethod method = choice(PaymentMethod.class, "method", body.method());
         ProviderName provider = body.provider() == null ? null : choice(ProviderName.class, "provider",
                 body.provider());
-        OrderCommands.Submitted paid = commands.pay(actor, idempotencyKey, orderId, method, provider);
+        OrderWrites.Submitted paid = commands.pay(actor, idempotencyKey, orderId, method, provider);
         return accepted(paid, paid.resourceId(), null);
     }
 
@@ -103,7 +103,7 @@ class OrderController {
         String idempotencyKey = CommandInput.idempotencyKey(key, true);
         long amountMinor = CommandInput.amountMinor(body.amount());
         String reason = CommandInput.reason(body.reason());
-        OrderCommands.Submitted refund = commands.refund(actor, idempotencyKey, paymentId, amountMinor, reason);
+        OrderWrites.Submitted refund = commands.refund(actor, idempotencyKey, paymentId, amountMinor, reason);
         return accepted(refund, paymentId, refund.resourceId());
     }
 
@@ -127,7 +127,7 @@ class OrderController {
         return ResponseEntity.ok(views.refund(commands.visibleOrder(actor, refund.orderId()), refund));
     }
 
-    private static ResponseEntity<OrderAccepted> accepted(OrderCommands.Submitted submitted, String paymentId,
+    private static ResponseEntity<OrderAccepted> accepted(OrderWrites.Submitted submitted, String paymentId,
                                                           String refundId) {
         URI statusUrl = URI.create(refundId != null ? "/v1/refunds/" + refundId
                 : paymentId != null ? "/v1/payments/" + paymentId : "/v1/orders/" + submitted.orderId());
