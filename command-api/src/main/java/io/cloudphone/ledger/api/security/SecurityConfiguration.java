@@ -32,6 +32,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     EndpointAccess commandApiAccess() {
         return requests -> requests
                 .requestMatchers(HttpMethod.POST, "/v1/auth/login", "/v1/auth/register").permitAll()
+                // Providers sign their notifications instead: the webhook verifies the signature itself.
+                .requestMatchers(HttpMethod.POST, "/v1/webhooks/*").permitAll()
                 .requestMatchers(HttpMethod.POST, "/v1/roles").hasAuthority(Permissions.ROLE_ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/v1/roles/**").hasAuthority(Permissions.ROLE_ADMIN)
                 .anyRequest().authenticated();

@@ -14,15 +14,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The RSA-2048 key pair that signs (command-api) and verifies (every app) bearer tokens: PKCS#8 private key (mode
- * 0600) and X.509 public key, PEM, what Spring Security reads. Generated once per state dir.
+ * An RSA-2048 key pair, PKCS#8 private key (mode 0600) and X.509 public key, PEM, generated once per state dir: the
+ * one that signs (command-api) and verifies (every app) bearer tokens, which Spring Security reads, and the simulated
+ * providers' that sign notifications (the payment-provider simulator) and verify them (command-api's webhook).
  */
 final class JwtKeys {
 
     private JwtKeys() {
     }
 
-    static void ensure(Path privateKey, Path publicKey, Console console) {
+    static void ensure(Path privateKey, Path publicKey, String what, Console console) {
         if (Files.isRegularFile(privateKey) && Files.isRegularFile(publicKey)) {
             return;
         }
@@ -32,11 +33,11 @@ final class JwtKeys {
             KeyPair pair = generator.generateKeyPair();
             write(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), "rw-------");
             write(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), "rw-r--r--");
-            console.say("stack: generated the JWT key pair in " + privateKey.getParent());
+            console.say("stack: generated " + what + " in " + privateKey.getParent());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the JWT key pair into " + privateKey.getParent(), e);
+            throw new UncheckedIOException("cannot write " + what + " into " + privateKey.getParent(), e);
         }
     }
 

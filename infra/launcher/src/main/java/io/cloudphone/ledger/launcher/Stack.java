@@ -104,7 +104,13 @@ public final class Stack {
         try (StateDir.Lock lock = lockState()) {
             context.state().create();
             JwtKeys.ensure(Path.of(context.settings().get("CPL_JWT_PRIVATE_KEY")),
-                    Path.of(context.settings().get("CPL_JWT_PUBLIC_KEY")), context.console());
+                    Path.of(context.settings().get("CPL_JWT_PUBLIC_KEY")), "the JWT key pair", context.console());
+            JwtKeys.ensure(Path.of(context.settings().get("CPL_PAYMENT_SIM_WECHAT_PRIVATE_KEY")),
+                    Path.of(context.settings().get("CPL_PAYMENT_WECHAT_PUBLIC_KEY")),
+                    "the simulated WeChat Pay key pair", context.console());
+            JwtKeys.ensure(Path.of(context.settings().get("CPL_PAYMENT_SIM_ALIPAY_PRIVATE_KEY")),
+                    Path.of(context.settings().get("CPL_PAYMENT_ALIPAY_PUBLIC_KEY")),
+                    "the simulated Alipay key pair", context.console());
             for (Component component : which) {
                 ready.put(component.name(), startOne(component));
             }

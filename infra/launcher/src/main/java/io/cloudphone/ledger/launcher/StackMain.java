@@ -171,6 +171,8 @@ public final class StackMain {
         console.say("  API (command-api)    http://127.0.0.1:" + stack.context().settings().get("CPL_API_PORT"));
         console.say("  Ledger queries       http://127.0.0.1:" + stack.context().settings().get("CPL_LEDGER_PORT"));
         console.say("  Payments queries     http://127.0.0.1:" + stack.context().settings().get("CPL_PAYMENTS_PORT"));
+        console.say("  Provider SIMULATOR   http://127.0.0.1:" + stack.context().settings().get("CPL_PAYMENT_SIM_PORT")
+                + " (control API: /control; book: /control/book)");
         printEndpoints();
         console.say("run: Ctrl-C stops the apps and the stack");
         return watch();

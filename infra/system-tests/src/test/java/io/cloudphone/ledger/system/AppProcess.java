@@ -89,6 +89,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the process has ended (killed, stopped, or by itself). */
+    public boolean isGone() {
+        return Processes.isGone(pid);
+    }
+
     /** SIGKILL, as a crash: no shutdown hook, no commit, no close. Waits until the process is gone. */
     public void kill() {
         Processes.kill(pid);

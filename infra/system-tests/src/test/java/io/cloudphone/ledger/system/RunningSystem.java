@@ -49,16 +49,24 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
      */
     public static final int PAYMENTS_DEADLINE_COMPRESSION = 60;
 
-    /** The three apps of one test run. Closed by JUnit when the run ends. */
+    /** The payment-provider simulator's own delays (refund processing, resend schedules) run this much faster. */
+    public static final int SIMULATOR_TIME_COMPRESSION = 60;
+
+    /** The apps of one test run, the simulator and the gateway worker with them. Closed by JUnit when the run ends. */
     public static final class Apps implements AutoCloseable {
         private final AppProcess ledger;
         private final AppProcess payments;
         private final AppProcess commandApi;
+        private final AppProcess simulator;
+        private final AppProcess gateway;
 
-        private Apps(AppProcess ledger, AppProcess payments, AppProcess commandApi) {
+        private Apps(AppProcess ledger, AppProcess payments, AppProcess commandApi, AppProcess simulator,
+                     AppProcess gateway) {
             this.ledger = ledger;
             this.payments = payments;
             this.commandApi = commandApi;
+            this.simulator = simulator;
+            this.gateway = gateway;
         }
 
         static Apps start() {
@@ -66,6 +74,8 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             int ledgerPort = freePort();
             int apiPort = freePort();
             int paymentsPort = freePort();
+            int simulatorPort = freePort();
+            int gatewayPort = freePort();
             // Both apps trust an external issuer beside the local one, as a deployment with an OIDC provider does.
             // Unknown key ids may fetch the key set every time here: tests send made-up key ids on purpose, and
             // the production rate limit (two fetches per 30 s) would decide their answers (TrustedIssuersTest
@@ -97,12 +107,25 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                     "CPL_EXTERNAL_ISSUER", external.issuer(),
                     "CPL_EXTERNAL_JWK_SET_URI", external.jwkSetUri(),
                     "CPL_EXTERNAL_KEY_FETCH_INTERVAL", "0s"), apiPort, logDir);
-            Apps apps = new Apps(ledger, payments, commandApi);
+            AppProcess simulator = AppProcess.start("payment-provider-simulator",
+                    StackControl.appJar("payment-provider-simulator"), "256m", Map.of(
+                            "CPL_PAYMENT_SIM_PORT", Integer.toString(simulatorPort),
+                            "CPL_PAYMENT_SIM_WEBHOOK_BASE", "http://127.0.0.1:" + apiPort,
+                            "CPL_PAYMENT_SIM_TIME_COMPRESSION", Integer.toString(SIMULATOR_TIME_COMPRESSION)),
+                    simulatorPort, logDir);
+            AppProcess gateway = AppProcess.start("payment-gateway", StackControl.appJar("payment-gateway"), "256m",
+                    Map.of("CPL_GATEWAY_PORT", Integer.toString(gatewayPort),
+                            "CPL_PAYMENT_SIM_PORT", Integer.toString(simulatorPort),
+                            // Short, so that a held answer (the simulator's time-out fault) becomes UNKNOWN quickly.
+                            "CPL_GATEWAY_REQUEST_TIMEOUT", "2s"), gatewayPort, logDir);
+            Apps apps = new Apps(ledger, payments, commandApi, simulator, gateway);
             Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "stop-it-apps"));
             try {
                 ledger.awaitHealthy(STARTUP_TIMEOUT);
                 payments.awaitHealthy(STARTUP_TIMEOUT);
                 commandApi.awaitHealthy(STARTUP_TIMEOUT);
+                simulator.awaitHealthy(STARTUP_TIMEOUT);
+                gateway.awaitHealthy(STARTUP_TIMEOUT);
             } catch (RuntimeException e) {
                 apps.close();
                 throw e;
@@ -126,8 +149,19 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             return payments;
         }
 
+        /** The payment-provider simulator: its provider API, its control API and its book. */
+        public AppProcess simulator() {
+            return simulator;
+        }
+
+        public AppProcess gateway() {
+            return gateway;
+        }
+
         @Override
         public void close() {
+            gateway.stop();
+            simulator.stop();
             commandApi.stop();
             payments.stop();
             ledger.stop();

@@ -16,7 +16,11 @@ public final class Components {
             new Connect(),
             new App("ledger", "stream-apps/ledger", "CPL_LEDGER_PORT", "CPL_LEDGER_STATE_DIR"),
             new App("payments", "stream-apps/payments", "CPL_PAYMENTS_PORT", "CPL_PAYMENTS_STATE_DIR"),
-            new App("command-api", "command-api", "CPL_API_PORT", null));
+            new App("command-api", "command-api", "CPL_API_PORT", null),
+            // A simulator, not a provider: it stands in for WeChat Pay, Alipay and Stripe, and keeps the book the
+            // tests read as the outside witness.
+            new App("payment-provider-simulator", "infra/payment-provider-simulator", "CPL_PAYMENT_SIM_PORT", null),
+            new App("payment-gateway", "stream-apps/payment-gateway", "CPL_GATEWAY_PORT", null));
 
     private Components() {
     }

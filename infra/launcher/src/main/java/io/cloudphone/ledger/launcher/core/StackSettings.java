@@ -25,6 +25,9 @@ public final class StackSettings {
         Map<String, String> defaults = defaults(stateDir);
         defaults.forEach((name, value) -> values.put(name, environment.getOrDefault(name, value)));
         values.put("CPL_STATE_DIR", stateDir.toString());
+        // The simulator notifies command-api's webhooks, wherever its port was moved.
+        values.put("CPL_PAYMENT_SIM_WEBHOOK_BASE", environment.getOrDefault("CPL_PAYMENT_SIM_WEBHOOK_BASE",
+                "http://127.0.0.1:" + values.get("CPL_API_PORT")));
         // Everything binds loopback; exported for clients (the connector config reads it).
         values.put("CPL_PG_HOST", "127.0.0.1");
         environment.forEach((name, value) -> {
@@ -50,6 +53,17 @@ public final class StackSettings {
         defaults.put("CPL_API_PORT", "8080");
         defaults.put("CPL_LEDGER_PORT", "8081");
         defaults.put("CPL_PAYMENTS_PORT", "8082");
+        defaults.put("CPL_GATEWAY_PORT", "8083");
+        defaults.put("CPL_PAYMENT_SIM_PORT", "8090");
+        // The payment-provider simulator signs its notifications with these (generated once per state dir, like the
+        // JWT pair), and command-api verifies them with the public halves. Stripe's is a shared secret: local only.
+        Path providerKeys = stateDir.resolve("conf/payment-sim");
+        defaults.put("CPL_PAYMENT_SIM_WECHAT_PRIVATE_KEY", providerKeys.resolve("wechat-pay-private.pem").toString());
+        defaults.put("CPL_PAYMENT_WECHAT_PUBLIC_KEY", providerKeys.resolve("wechat-pay-public.pem").toString());
+        defaults.put("CPL_PAYMENT_SIM_ALIPAY_PRIVATE_KEY", providerKeys.resolve("alipay-private.pem").toString());
+        defaults.put("CPL_PAYMENT_ALIPAY_PUBLIC_KEY", providerKeys.resolve("alipay-public.pem").toString());
+        defaults.put("CPL_PAYMENT_SIM_STRIPE_SECRET", "whsec_cpl-local-simulator");
+        defaults.put("CPL_PAYMENT_STRIPE_SECRET", "whsec_cpl-local-simulator");
         defaults.put("CPL_S3_ACCESS_KEY", "cpl-local");
         defaults.put("CPL_S3_SECRET_KEY", "cpl-local-secret");
         // The database role the apps, Apicurio and Debezium use (created on first start).

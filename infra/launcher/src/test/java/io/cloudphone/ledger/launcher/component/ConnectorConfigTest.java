@@ -24,7 +24,8 @@ class ConnectorConfigTest {
         List<TopicSpec> outbox = Topics.ALL.stream().filter(topic -> topic.writer().equals(TopicSpec.DEBEZIUM)).toList();
         assertThat(outbox).extracting(TopicSpec::name).containsExactlyInAnyOrder(
                 List.of(Topics.ACCOUNT_AGGREGATE_TYPE, Topics.USER_AGGREGATE_TYPE, Topics.ROLE_AGGREGATE_TYPE,
-                        Topics.NOTIFICATION_AGGREGATE_TYPE).stream().map(type -> Topics.OUTBOX_TOPIC_PREFIX + type)
+                        Topics.NOTIFICATION_AGGREGATE_TYPE, Topics.PAYMENT_AGGREGATE_TYPE, Topics.GATEWAY_AGGREGATE_TYPE)
+                        .stream().map(type -> Topics.OUTBOX_TOPIC_PREFIX + type)
                         .toArray(String[]::new));
         // Were a topic missing, Connect would create it with these; they must agree with the catalogue.
         assertThat(config.path("topic.creation.default.partitions").asInt())
