@@ -2,9 +2,9 @@ package io.cloudphone.ledger.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.LocalStack;
 import io.cloudphone.ledger.system.RunningSystem;
+import io.cloudphone.ledger.system.RunningSystem.Apps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,34 +33,44 @@ class ReadmeWalkthroughIT {
     record Step(String commands, List<String> shownOutput) {
     }
 
+    /** Every walkthrough block, in README's order: the first registers the user the later ones log in as. */
     @Test
-    void everyCommandOfTheWalkthroughPrintsWhatReadmeShows(ApiClient api) throws Exception {
+    void everyCommandOfTheWalkthroughsPrintsWhatReadmeShows(Apps apps) throws Exception {
         String user = "walk" + UUID.randomUUID().toString().substring(0, 8);
-        String block = walkthrough().replace("alice", user)
-                .replace("API=http://127.0.0.1:8080", "API=" + api.baseUrl());
-        List<Step> steps = steps(block);
-        assertThat(steps.stream().filter(step -> !step.shownOutput().isEmpty()).count())
-                .as("steps with an output to compare").isGreaterThanOrEqualTo(6);
+        List<String> blocks = walkthroughs();
+        assertThat(blocks).as("README's walkthroughs: the ledger's and the payments'").hasSizeGreaterThanOrEqualTo(2);
+        for (String walkthrough : blocks) {
+            String block = walkthrough.replace("alice", user)
+                    .replace("API=http://127.0.0.1:8080", "API=" + apps.api().baseUrl())
+                    .replace("SIM=http://127.0.0.1:8090", "SIM=" + apps.simulator().client().baseUrl());
+            List<Step> steps = steps(block);
+            assertThat(steps.stream().filter(step -> !step.shownOutput().isEmpty()).count())
+                    .as("steps with an output to compare").isGreaterThanOrEqualTo(4);
 
-        List<String> printed = run(steps);
+            List<String> printed = run(steps);
 
-        assertThat(printed).hasSize(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            if (!step.shownOutput().isEmpty()) {
-                String shown = String.join("", step.shownOutput());
-                assertThat(printed.get(i).strip()).as("what `%s` prints, against README's %s", step.commands(), shown)
-                        .matches(pattern(shown));
+            assertThat(printed).hasSize(steps.size());
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                if (!step.shownOutput().isEmpty()) {
+                    String shown = String.join("", step.shownOutput());
+                    assertThat(printed.get(i).strip()).as("what `%s` prints, against README's %s", step.commands(),
+                            shown).matches(pattern(shown));
+                }
             }
         }
     }
 
-    private static String walkthrough() throws IOException {
+    private static List<String> walkthroughs() throws IOException {
         String readme = Files.readString(Path.of(LocalStack.repoRoot(), "README.md"), StandardCharsets.UTF_8);
+        List<String> blocks = new ArrayList<>();
         int start = readme.indexOf(BLOCK_START);
-        assertThat(start).as("README's walkthrough block").isNotNegative();
-        int end = readme.indexOf("\n```", start + BLOCK_START.length());
-        return readme.substring(start + "```bash\n".length(), end + 1);
+        while (start >= 0) {
+            int end = readme.indexOf("\n```", start + BLOCK_START.length());
+            blocks.add(readme.substring(start + "```bash\n".length(), end + 1));
+            start = readme.indexOf(BLOCK_START, end);
+        }
+        return blocks;
     }
 
     /**
