@@ -94,7 +94,7 @@ public final class StackMain {
 
     /** One line per component; an app also shows its health, and a DOWN app the reason below it. */
     private int status() {
-        console.say(String.format(Locale.ROOT, "%-12s %-8s %-8s %-12s %-8s %-12s %s", "COMPONENT", "STATE", "PID",
+        console.say(String.format(Locale.ROOT, "%-26s %-8s %-8s %-12s %-8s %-12s %s", "COMPONENT", "STATE", "PID",
                 "PORTS", "RSS", "HEALTH", "LOG"));
         for (Component component : stack.components()) {
             OptionalLong pid = stack.pid(component);
@@ -102,7 +102,7 @@ public final class StackMain {
                     .map(variable -> stack.context().settings().get(variable)).toList());
             AppHealth health = pid.isPresent() && component instanceof App app
                     ? AppHealth.read(app.healthUrl(stack.context())) : null;
-            console.say(String.format(Locale.ROOT, "%-12s %-8s %-8s %-12s %-8s %-12s %s", component.name(),
+            console.say(String.format(Locale.ROOT, "%-26s %-8s %-8s %-12s %-8s %-12s %s", component.name(),
                     pid.isPresent() ? "running" : "stopped", pid.isPresent() ? pid.getAsLong() : "-", ports,
                     pid.isPresent() ? stack.rssMegabytes(pid.getAsLong()).map(mb -> mb + " MB").orElse("-") : "-",
                     health == null ? "-" : health.status(), stack.log(component)));
