@@ -1,6 +1,6 @@
 -- The gateway's record of every provider call it made and what the provider answered: one row per call, written
 -- in the same transaction as its outbox event (aggregate type 'gateway', topic cpl.outbox.gateway). A call found
--- here is not made again. Its own migration history (gateway_schema_history): command-api owns the rest.
+-- here is not made again. In the gateway's own schema, with its own migration history: command-api owns public.
 CREATE TABLE gateway_call (
     call_id            text PRIMARY KEY CHECK (length(call_id) BETWEEN 1 AND 200),
     order_id           text NOT NULL,

@@ -5,11 +5,13 @@ import io.cloudphone.ledger.api.system.ApiProblem;
 import io.cloudphone.ledger.platform.security.Permissions;
 import io.cloudphone.ledger.schemas.payment.CreateInvoice;
 import io.cloudphone.ledger.schemas.payment.EditInvoiceLines;
+import io.cloudphone.ledger.schemas.payment.InvoiceDrafts;
 import io.cloudphone.ledger.schemas.payment.OrderKind;
 import io.cloudphone.ledger.schemas.payment.PlaceOrder;
 import io.cloudphone.ledger.schemas.payment.PublishInvoice;
 import io.cloudphone.ledger.schemas.payment.VoidInvoice;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Service;
 class InvoiceCommands {
 
     static final int LINES_MAX = 100;
+
+    /** A draft nobody published in this long is voided by the payments app, and refused here from then on. */
+    static final Duration DRAFT_LIFETIME = InvoiceDrafts.LIFETIME;
 
     private final InvoiceRepository invoices;
     private final OrderRepository orders;
@@ -113,7 +118,11 @@ class InvoiceCommands {
         return invoice;
     }
 
-    private static void requireDraft(InvoiceRepository.Invoice invoice, String why) {
+    private void requireDraft(InvoiceRepository.Invoice invoice, String why) {
+        if ("DRAFT".equals(invoice.state()) && invoice.createdAt().plus(DRAFT_LIFETIME).isBefore(clock.instant())) {
+            throw ApiProblem.conflict("invoice " + invoice.invoiceId() + " was abandoned: a draft lives "
+                    + DRAFT_LIFETIME.toDays() + " days");
+        }
         if (!"DRAFT".equals(invoice.state())) {
             throw ApiProblem.conflict("invoice " + invoice.invoiceId() + " is " + invoice.state()
                     + (invoice.number() == null ? "" : " (number " + invoice.number() + ")") + ": " + why);

@@ -42,7 +42,7 @@ class OrderController {
     record RefundBody(BigDecimal amount, String reason) {
     }
 
-    /** The answer to every order command: where its outcome will show. */
+    /** The answer to every order command: RECEIVED, and where the payments app's decision will show. */
     record OrderAccepted(UUID requestId, String orderId, String paymentId, String refundId, String status,
                          URI statusUrl) {
     }
@@ -132,7 +132,7 @@ class OrderController {
         URI statusUrl = URI.create(refundId != null ? "/v1/refunds/" + refundId
                 : paymentId != null ? "/v1/payments/" + paymentId : "/v1/orders/" + submitted.orderId());
         return ResponseEntity.accepted().location(statusUrl).body(new OrderAccepted(submitted.requestId(),
-                submitted.orderId(), paymentId, refundId, "PENDING", statusUrl));
+                submitted.orderId(), paymentId, refundId, OrderViews.RECEIVED, statusUrl));
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {

@@ -54,7 +54,22 @@ class OrderViews {
         view.set("payment", orders.paymentOfOrder(order.orderId())
                 .<JsonNode>map(payment -> paymentNode(payment, decided)).orElse(json.nullNode()));
         ArrayNode refunds = view.putArray("refunds");
-        orders.refundsOfOrder(order.orderId()).forEach(refund -> refunds.add(refundNode(refund, decided)));
+        java.util.Set<String> requested = new java.util.HashSet<>();
+        orders.refundsOfOrder(order.orderId()).forEach(refund -> {
+            requested.add(refund.refundId());
+            refunds.add(refundNode(refund, decided));
+        });
+        // The payments app's own refunds (a success after the order was cancelled) exist only in its case.
+        decided.ifPresent(c -> stream(c.path("refunds")).filter(r -> !requested.contains(r.path("refundId").asString()))
+                .forEach(automatic -> {
+                    ObjectNode node = refunds.addObject();
+                    node.put("refundId", automatic.path("refundId").asString());
+                    node.put("orderId", order.orderId());
+                    node.set("amountMinor", automatic.path("amountMinor"));
+                    node.set("reason", automatic.path("reason"));
+                    node.put("automatic", true);
+                    life(node, Optional.of(automatic));
+                }));
         view.set("history", decided.map(c -> c.path("history")).orElse(json.createArrayNode()));
         view.set("rejections", decided.map(c -> c.path("rejections")).orElse(json.createArrayNode()));
         return view;

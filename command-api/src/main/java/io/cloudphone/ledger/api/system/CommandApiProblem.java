@@ -9,7 +9,7 @@ public enum CommandApiProblem implements ProblemType {
             "A command that changes money needs an Idempotency-Key header (1 to 128 characters, one header). "
                     + "Send it again under a key of your choosing, and reuse that key for every retry.")),
     IDEMPOTENCY_KEY_REUSED(new Spec("idempotency-key-reused", HttpStatus.CONFLICT, "Idempotency-Key reused",
-            "The key was used before on this account for a different request (another kind, amount or field). "
+            "The key was used before in its scope (the account; for orders and invoices, the user) for a different request (another kind, amount or field). "
                     + "A retry must repeat the request exactly; a new request needs a new key.")),
     ACCOUNT_ID_UNAVAILABLE(new Spec("account-id-unavailable", HttpStatus.CONFLICT, "Account id not available",
             "Account ids are one namespace for all users and this one is taken, by another user or by your own "
@@ -40,8 +40,8 @@ public enum CommandApiProblem implements ProblemType {
             "The payments app cannot answer now (starting, rebalancing, unreachable); retry after the Retry-After seconds.")),
     ORDER_HAS_A_PAYMENT(new Spec("order-has-a-payment", HttpStatus.CONFLICT, "Order already has a payment",
             "An order has one payment, so that a customer can never pay twice; a retry reuses the same Idempotency-Key.")),
-    NOT_REFUNDABLE(new Spec("not-refundable", HttpStatus.CONFLICT, "Nothing to refund",
-            "The order has no payment, or the refund asks for more than the order's amount.")),
+    NOT_REFUNDABLE(new Spec("not-refundable", HttpStatus.CONFLICT, "More than the order",
+            "The refund asks for more than the order's amount.")),
     WEBHOOK_SIGNATURE_INVALID(new Spec("webhook-signature-invalid", HttpStatus.UNAUTHORIZED, "Signature does not verify",
             "The notification's signature does not verify with the provider's key, or its timestamp is too old.")),
     LEDGER_UNAVAILABLE(new Spec("ledger-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Ledger not queryable yet",

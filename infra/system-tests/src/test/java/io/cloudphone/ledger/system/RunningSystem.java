@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the ledger, the payments app and command-api once per test JVM, each as its own process from its runnable jar,
+ * Starts the ledger, the payments app, command-api, the payment-provider simulator and the gateway worker once per
+ * test JVM, each as its own process from its runnable jar,
  * against the real local stack, and stops them when the whole run ends. Test classes receive an
  * {@link ApiClient} for command-api, or the {@link Apps} themselves to crash and restart them.
  */

@@ -43,7 +43,9 @@ class GatewayWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayWorker.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int RECORDS_PER_POLL_MAX = 500;
+    private static final int RECORDS_PER_POLL_MAX = 100;
+    /** Room for a batch of one order's calls made one after another, each up to the request timeout. */
+    private static final Duration POLL_INTERVAL_MAX = Duration.ofMinutes(15);
 
     private final GatewayProperties properties;
     private final Map<ProviderName, PaymentProvider> providers;
@@ -74,6 +76,7 @@ class GatewayWorker implements SmartLifecycle {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RECORDS_PER_POLL_MAX);
+        settings.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) POLL_INTERVAL_MAX.toMillis());
         settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis());
         settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.sessionTimeout().toMillis() / 3);
         consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
@@ -172,7 +175,7 @@ class GatewayWorker implements SmartLifecycle {
             return;
         }
         PaymentProvider provider = providers.get(ProviderName.valueOf(call.getProvider().name()));
-        ProviderCalls.Said said = ProviderCalls.call(provider, call);
+        ProviderCalls.Said said = ProviderCalls.callOrRefuse(provider, call);
         int made = callsMade.incrementAndGet();
         if (properties.haltAfterCalls() > 0 && made >= properties.haltAfterCalls()) {
             log.warn("fault injection: halting after call {} ({}), before recording it", made, call.getCallId());

@@ -29,7 +29,7 @@ class OutcomeRecorder {
     }
 
     boolean recorded(String callId) {
-        return jdbc.sql("SELECT 1 FROM gateway_call WHERE call_id = :id").param("id", callId).query(Integer.class)
+        return jdbc.sql("SELECT 1 FROM gateway.gateway_call WHERE call_id = :id").param("id", callId).query(Integer.class)
                 .optional().isPresent();
     }
 
@@ -44,7 +44,7 @@ class OutcomeRecorder {
         UUID eventId = UUID.nameUUIDFromBytes(("gateway:" + call.getCallId()).getBytes(StandardCharsets.UTF_8));
         Boolean recorded = transactions.execute(status -> {
             int inserted = jdbc.sql("""
-                            INSERT INTO gateway_call (call_id, order_id, kind, provider, merchant_refund_no, outcome,
+                            INSERT INTO gateway.gateway_call (call_id, order_id, kind, provider, merchant_refund_no, outcome,
                                                       provider_code, detail)
                             VALUES (:callId, :orderId, :kind, :provider, :refundNo, :outcome, :code, :detail)
                             ON CONFLICT (call_id) DO NOTHING""")
@@ -56,7 +56,7 @@ class OutcomeRecorder {
                 return false;
             }
             jdbc.sql("""
-                            INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload)
+                            INSERT INTO public.outbox_event (id, aggregatetype, aggregateid, type, payload)
                             VALUES (:id, :aggregateType, :orderId, 'GatewayOutcome', :payload)""")
                     .param("id", eventId).param("aggregateType", Topics.GATEWAY_AGGREGATE_TYPE)
                     .param("orderId", call.getOrderId()).param("payload", payload).update();

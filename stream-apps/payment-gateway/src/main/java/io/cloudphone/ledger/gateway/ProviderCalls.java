@@ -30,6 +30,25 @@ final class ProviderCalls {
     private ProviderCalls() {
     }
 
+    /**
+     * The call, or, when the adapter refuses its arguments before calling (an amount beyond what providers take, a
+     * malformed number), that refusal as the provider's would be: a charge or refund REFUSED (nothing was sent, so
+     * nothing can have happened), a query or close UNKNOWN (the payment's timer retries, then gives up with an alert).
+     * Such a call must not stop the worker: it would stop every call behind it.
+     */
+    static Said callOrRefuse(PaymentProvider provider, GatewayCall call) {
+        try {
+            return call(provider, call);
+        } catch (IllegalArgumentException invalid) {
+            String detail = "not sent: " + invalid.getMessage();
+            return switch (call.getKind()) {
+                case CHARGE -> new Said(GatewayOutcomeKind.CHARGE_REFUSED, "INVALID_REQUEST", detail);
+                case REFUND -> new Said(GatewayOutcomeKind.REFUND_REFUSED, "INVALID_REQUEST", detail);
+                case QUERY_CHARGE, CLOSE, QUERY_REFUND -> unknown(detail);
+            };
+        }
+    }
+
     static Said call(PaymentProvider provider, GatewayCall call) {
         String order = call.getMerchantOrderNo();
         return switch (call.getKind()) {

@@ -13,6 +13,13 @@ import io.cloudphone.ledger.provider.RefundAnswer;
 import io.cloudphone.ledger.provider.RefundState;
 import io.cloudphone.ledger.provider.RefundStatus;
 import io.cloudphone.ledger.schemas.payment.GatewayOutcomeKind;
+import io.cloudphone.ledger.provider.PaymentProvider;
+import io.cloudphone.ledger.provider.simulator.SimulatorPaymentProvider;
+import io.cloudphone.ledger.schemas.payment.GatewayCall;
+import io.cloudphone.ledger.schemas.payment.GatewayCallKind;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ProviderCallsTest {
@@ -77,6 +84,24 @@ class ProviderCallsTest {
                 .isEqualTo(GatewayOutcomeKind.REFUND_FAILED);
         assertThat(ProviderCalls.refundQueried(new RefundStatus.NoSuchRefund(REFUND)).outcome())
                 .isEqualTo(GatewayOutcomeKind.NO_SUCH_REFUND);
+    }
+
+    @Test
+    void aCallTheAdapterRefusesToSendIsRefusedNotFatal() {
+        PaymentProvider unreachable = new SimulatorPaymentProvider(URI.create("http://127.0.0.1:9"),
+                ProviderName.WECHAT_PAY, Duration.ofMillis(100));
+        GatewayCall tooLarge = GatewayCall.newBuilder().setCallId("c-1").setOrderId(ORDER).setKind(GatewayCallKind.CHARGE)
+                .setProvider(io.cloudphone.ledger.schemas.payment.ProviderName.WECHAT_PAY).setMerchantOrderNo(ORDER)
+                .setMerchantRefundNo(null).setAmountMinor(Long.MAX_VALUE).setCurrency("CNY")
+                .setIssuedAt(Instant.parse("2026-12-06T10:00:00Z")).build();
+
+        ProviderCalls.Said said = ProviderCalls.callOrRefuse(unreachable, tooLarge);
+
+        assertThat(said.outcome()).isEqualTo(GatewayOutcomeKind.CHARGE_REFUSED);
+        assertThat(said.providerCode()).isEqualTo("INVALID_REQUEST");
+        assertThat(ProviderCalls.callOrRefuse(unreachable, GatewayCall.newBuilder(tooLarge)
+                .setKind(GatewayCallKind.CLOSE).setMerchantOrderNo("bad no").build()).outcome())
+                .isEqualTo(GatewayOutcomeKind.UNKNOWN);
     }
 
     private static ProviderCharge charge(ChargeState state) {

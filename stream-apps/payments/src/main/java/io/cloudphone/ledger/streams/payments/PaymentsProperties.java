@@ -12,15 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timerCheckInterval  how often the due deadlines fire
  * @param deadlineCompression every deadline divided by this (1 in production; the local stack's walkthrough and the
  *                            tests compress hours into seconds)
- * @param paymentWindow       how long an order waits to be paid, and its payment to complete (30 minutes)
+ * @param deadlines           one-shot deadlines by the config key the machines' tables name (README's deadline
+ *                            tables), e.g. {@code cpl.payments.order.payment-window}; a retrying deadline's timing is
+ *                            its schedule's, changed only by the compression
  */
 @ConfigurationProperties("cpl.payments")
-public record PaymentsProperties(Duration timerCheckInterval, long deadlineCompression, Duration paymentWindow) {
-
-    static final String PAYMENT_WINDOW_KEY = "cpl.payments.order.payment-window";
+public record PaymentsProperties(Duration timerCheckInterval, long deadlineCompression,
+                                 Map<String, Duration> deadlines) {
 
     public PaymentsSettings settings() {
-        return new PaymentsSettings(new Deadlines(deadlineCompression, Map.of(PAYMENT_WINDOW_KEY, paymentWindow)),
+        return new PaymentsSettings(new Deadlines(deadlineCompression, deadlines == null ? Map.of() : deadlines),
                 timerCheckInterval);
     }
 }

@@ -4,8 +4,8 @@ import io.cloudphone.ledger.schemas.Topics;
 import java.util.List;
 
 /**
- * The topics one payments topology reads and writes. The running app uses {@link #PRODUCTION}; a benchmark runs the
- * same topology on topics of its own.
+ * The topics one payments topology reads and writes. The running app uses {@link #PRODUCTION}; a benchmark (still to
+ * come) runs the same topology on topics of its own, as the ledger's does.
  */
 public record PaymentsTopics(String commands, String gatewayOutcomes, String ledgerDecisions, String ledgerAnswers,
                              String transitions, String rejections, String alerts, String gatewayCalls,

@@ -231,7 +231,7 @@ class PaymentsTopologyTest {
     }
 
     @Test
-    void aRefundNobodyAnswersIsQueriedOnItsScheduleThenFailsWithAnAlertAndReleasesItsHold() {
+    void aRefundNobodyAnswersIsQueriedOnItsScheduleThenFailsWithAnAlertAndKeepsItsHoldForAPerson() {
         payments.close();
         payments = new PaymentsDriver(PaymentsDriver.compressed(1_000));
         paidTopUp(1_000);

@@ -138,6 +138,11 @@ public final class CaseDecider {
                             + " has no payment to refund");
             return;
         }
+        if (!PaymentLedgerRequests.MERCHANT_NUMBER.matcher(request.getRefundId()).matches()) {
+            work.reject(AggregateKind.REFUND, request.getRefundId(), state, event, RejectionCode.INVALID,
+                    "a refund id is the provider's refund number: 6-32 of A-Z a-z 0-9 _ -");
+            return;
+        }
         if (current.getRefunds().stream().anyMatch(refund -> refund.getRefundId().equals(request.getRefundId()))) {
             work.reject(AggregateKind.REFUND, request.getRefundId(), state, event, RejectionCode.ALREADY_EXISTS,
                     "refund " + request.getRefundId() + " exists");
@@ -287,8 +292,11 @@ public final class CaseDecider {
         PaymentLedgerRequests.Request request = answer.request();
         String why = answer.decision().getRejectionCode() + ": " + answer.decision().getReason();
         switch (request.purpose()) {
-            case CONSUME -> effects.onPayment(accepted ? PaymentMachine.Event.PROVIDER_SUCCEEDED
-                    : PaymentMachine.Event.PROVIDER_FAILED, false);
+            case CONSUME -> {
+                effects.onPayment(accepted ? PaymentMachine.Event.PROVIDER_SUCCEEDED
+                        : PaymentMachine.Event.PROVIDER_FAILED, false);
+                consumedTooLate(work, accepted);
+            }
             case HOLD -> refundOf(work, request).ifPresent(refund -> effects.onRefund(refund, accepted
                     ? RefundMachine.Event.LEDGER_HOLD_PLACED : RefundMachine.Event.LEDGER_HOLD_REFUSED, false));
             case RETURN -> refundOf(work, request).ifPresent(refund -> effects.onRefund(refund, accepted
@@ -302,6 +310,19 @@ public final class CaseDecider {
                     work.touched();
                 }
             }
+        }
+    }
+
+    /**
+     * The ledger took the money after the payment gave up on it (the ledger was down for longer than every close the
+     * payment retried): the payment refuses the answer, and a person must give the money back.
+     */
+    private static void consumedTooLate(CaseWork work, boolean accepted) {
+        PaymentState payment = work.current.getPayment();
+        if (accepted && payment != null && !PaymentMachine.State.SUCCEEDED.name().equals(payment.getLife().getState())) {
+            work.alert(AggregateKind.PAYMENT, payment.getPaymentId(), payment.getLife().getState(), "the ledger "
+                    + "consumed the balance payment after it ended " + payment.getLife().getState()
+                    + ": give the money back by an adjustment");
         }
     }
 

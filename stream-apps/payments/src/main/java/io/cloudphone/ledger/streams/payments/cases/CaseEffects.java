@@ -35,9 +35,11 @@ import java.util.Set;
 
 /**
  * What the tables' effects mean: an event for another aggregate of the same order (decided at once, in the same
- * transaction), a call for the gateway worker, a command for the ledger, an alert. Every call and ledger command
- * carries an id derived from the aggregates alone, so one emitted again (a timer's retry) is the same request to
- * its receiver, which then acts once.
+ * transaction), a call for the gateway worker, a command for the ledger, an alert. A ledger command's request id is
+ * derived from the order and refund alone, so one emitted again is the same request and the ledger applies it once.
+ * A gateway call's id names the transition that decided it (each retry is a call of its own), while what it asks of
+ * the provider carries the provider's idempotency key (the order's or the refund's number), so a call made twice
+ * charges or refunds once.
  */
 final class CaseEffects {
 

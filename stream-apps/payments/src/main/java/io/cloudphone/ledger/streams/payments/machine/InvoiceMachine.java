@@ -61,7 +61,7 @@ public final class InvoiceMachine {
         EMIT_ALERT
     }
 
-    static final Duration DRAFT_LIFETIME = Duration.ofDays(7);
+    static final Duration DRAFT_LIFETIME = io.cloudphone.ledger.schemas.payment.InvoiceDrafts.LIFETIME;
 
     static final Duration PAYMENT_DUE_AFTER = Duration.ofDays(1);
 
