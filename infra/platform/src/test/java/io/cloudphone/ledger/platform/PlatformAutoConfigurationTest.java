@@ -266,12 +266,13 @@ class PlatformAutoConfigurationTest {
     }
 
     @Test
-    void theServiceTokenNamesTheAppAndCarriesLedgerRead() {
+    void theServiceTokenNamesTheAppAndCarriesTheQueryPermissionsOnly() {
         String token = serviceToken.bearer().substring("Bearer ".length());
 
         var jwt = decoder.decode(token);
         assertThat(jwt.getSubject()).isEqualTo("service:test-app");
-        assertThat(jwt.getClaimAsStringList(Permissions.CLAIM)).containsExactly(Permissions.LEDGER_READ);
+        assertThat(jwt.getClaimAsStringList(Permissions.CLAIM)).containsExactly(Permissions.LEDGER_READ,
+                Permissions.PAYMENTS_READ);
         assertThat(decoder).as("verified tokens are remembered").isInstanceOf(
                 io.cloudphone.ledger.platform.security.VerifiedTokenCache.CachingJwtDecoder.class);
     }

@@ -14,8 +14,11 @@ import io.cloudphone.ledger.system.LocalStack;
 import io.cloudphone.ledger.system.RunningSystem;
 import io.cloudphone.ledger.system.RunningSystem.Apps;
 import io.cloudphone.ledger.system.StackControl;
+import io.cloudphone.ledger.system.TestTokens;
+import io.cloudphone.ledger.system.TestTokens.Claims;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -119,6 +122,42 @@ class ProviderPaymentsIT {
         assertThat(order.path("history").toString()).contains("CLOSE_FAILED_ALREADY_PAID", "REQUEST_REFUND");
         Awaitility.await().atMost(DECIDED).until(() -> book(orderId).path("refunded").asLong() == 600);
         assertThat(book(orderId).path("charged").asLong()).isEqualTo(600);
+    }
+
+    @Test
+    void theStuckViewShowsAPaymentWaitingWithItsNextActionUntilItEnds() {
+        ApiClient operator = apps.payments().client().withToken(
+                TestTokens.signedByStack(Claims.service("dashboard", List.of("payments:read"))));
+        String orderId = place("PURCHASE", 250);
+        String paymentId = payAtProvider(orderId, "STRIPE");
+        awaitState("/v1/payments/" + paymentId, "PENDING");
+
+        JsonNode waiting = Awaitility.await("the payment in the stuck view").atMost(DECIDED)
+                .until(() -> stuckItem(operator, paymentId), item -> item != null);
+
+        assertThat(waiting.path("state").asText()).isIn("PENDING", "UNKNOWN");
+        assertThat(waiting.path("nextAction").asText()).isEqualTo("STATUS_QUERY_DUE");
+        assertThat(waiting.path("ageSeconds").asLong()).isNotNegative();
+        assertThat(operator.withToken(TestTokens.signedByStack(Claims.service("dashboard", List.of("ledger:read"))))
+                .get("/payments/v1/stuck").status()).as("without payments:read").isEqualTo(403);
+
+        assertThat(simulator.post("/control/charges/" + orderId + "/pay", "").status()).isEqualTo(200);
+        awaitState("/v1/orders/" + orderId, "PAID");
+        // A paid order rests (refunds may come for a year): nothing of it is stuck any more.
+        Awaitility.await("out of the stuck view").atMost(DECIDED).until(() -> stuckItem(operator, orderId) == null
+                && stuckItem(operator, paymentId) == null);
+    }
+
+    /** The stuck view's item of one aggregate, or null; every item older than 0 s, at most 200. */
+    private static JsonNode stuckItem(ApiClient operator, String aggregateId) {
+        Response stuck = operator.get("/payments/v1/stuck?olderThan=PT0S&limit=200");
+        assertThat(stuck.status()).as(stuck.rawBody()).isEqualTo(200);
+        for (JsonNode item : stuck.body()) {
+            if (aggregateId.equals(item.path("aggregateId").asText())) {
+                return item;
+            }
+        }
+        return null;
     }
 
     @Test
