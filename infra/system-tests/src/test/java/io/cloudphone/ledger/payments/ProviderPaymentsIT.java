@@ -5,9 +5,11 @@ import static io.cloudphone.ledger.system.Requests.openAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.ApiClient.Response;
 import io.cloudphone.ledger.system.AppProcess;
+import io.cloudphone.ledger.system.CommittedRecords;
 import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
 import io.cloudphone.ledger.system.LocalStack;
@@ -107,6 +109,47 @@ class ProviderPaymentsIT {
         awaitState("/v1/orders/" + orderId, "PAID");
         assertThat(book(orderId).path("refunds")).as("the provider was never asked").isEmpty();
         assertThat(available()).isEqualTo(50);
+    }
+
+    @Test
+    void aRefundWhoseCallsFailIsRetriedUnderItsNumberAndPaidOutOnce() {
+        String orderId = paidTopUp(600, "WECHAT_PAY");
+        long failedBefore = failedCalls();
+        assertThat(simulator.put("/control/faults", "{\"failureRate\":1.0}").status()).isEqualTo(200);
+
+        Response refund = post("/v1/payments/" + paymentOf(orderId) + "/refunds", "{\"amount\":200,\"reason\":\"r\"}");
+
+        String refundId = refund.body().path("refundId").asText();
+        // Every call fails without effect: UNKNOWN each time, and the refund's timer asks again.
+        Awaitility.await("two failed calls").atMost(DECIDED).until(() -> failedCalls() >= failedBefore + 2);
+        assertThat(customer.api().get("/v1/refunds/" + refundId).body().path("state").asText()).isEqualTo("SUBMITTED");
+        assertThat(simulator.put("/control/faults", "{}").status()).isEqualTo(200);
+        awaitState("/v1/refunds/" + refundId, "SUCCEEDED");
+        Awaitility.await().atMost(DECIDED).until(() -> available() == 400);
+        JsonNode book = book(orderId);
+        assertThat(book.path("refunded").asLong()).isEqualTo(200);
+        assertThat(book.path("counters").path("payouts").path(refundId).asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundTheProviderFailsEndsFailedWithAnAlertAndReleasesItsHold() {
+        String orderId = paidTopUp(500, "ALIPAY");
+        // The calls fail until the refund's failure is armed, so that it is armed before the refund exists.
+        assertThat(simulator.put("/control/faults", "{\"failureRate\":1.0}").status()).isEqualTo(200);
+        Response refund = post("/v1/payments/" + paymentOf(orderId) + "/refunds", "{\"amount\":200,\"reason\":\"r\"}");
+        String refundId = refund.body().path("refundId").asText();
+        assertThat(simulator.post("/control/refunds/" + refundId + "/fail", "{\"status\":\"ABNORMAL\"}").status())
+                .isEqualTo(200);
+
+        assertThat(simulator.put("/control/faults", "{}").status()).isEqualTo(200);
+
+        JsonNode failed = awaitState("/v1/refunds/" + refundId, "FAILED");
+        assertThat(failed.path("history").toString()).contains("PROVIDER_FAILED");
+        awaitState("/v1/orders/" + orderId, "PAID");
+        Awaitility.await("the hold released").atMost(DECIDED).until(() -> available() == 500);
+        assertThat(CommittedRecords.await(Topics.PAYMENT_ALERTS, record -> orderId.equals(key(record)), 1))
+                .as("an alert for a person").hasSize(1);
+        assertThat(book(orderId).path("refunded").asLong()).isZero();
     }
 
     @Test
@@ -213,6 +256,18 @@ class ProviderPaymentsIT {
                 gateway.restart().awaitHealthy(Duration.ofSeconds(120));
             }
         }
+    }
+
+    private String paymentOf(String orderId) {
+        return customer.api().get("/v1/orders/" + orderId).body().path("payment").path("paymentId").asText();
+    }
+
+    private long failedCalls() {
+        return simulator.get("/control/faults").body().path("injected").path("failedCalls").asLong();
+    }
+
+    private static String key(org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String paidTopUp(long amount, String provider) {
