@@ -11,13 +11,12 @@ import io.cloudphone.ledger.system.ApiClient.Response;
 import io.cloudphone.ledger.system.Concurrently;
 import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
+import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,12 +140,10 @@ class InvoiceFlowIT {
     }
 
     private Response post(String path, String body) {
-        return customer.api().post(path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return Requests.post(customer.api(), path, body);
     }
 
     private JsonNode awaitState(String path, String state) {
-        return Awaitility.await(path + " " + state).atMost(DECIDED).pollInterval(Duration.ofMillis(100))
-                .until(() -> customer.api().get(path), response -> response.status() == 200
-                        && state.equals(response.body().path("state").asText())).body();
+        return Requests.awaitState(customer.api(), path, state, DECIDED);
     }
 }

@@ -11,6 +11,7 @@ import io.cloudphone.ledger.system.ApiClient;
 import io.cloudphone.ledger.system.ApiClient.Response;
 import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
+import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.RunningSystem;
 import java.time.Duration;
 import java.util.List;
@@ -146,8 +147,8 @@ class OrderFlowIT {
         Session stranger = Identities.newUser(anonymous);
 
         assertThat(stranger.api().get("/v1/orders/" + orderId).status()).isEqualTo(404);
-        assertThat(stranger.api().post("/v1/orders/" + orderId + "/payments", "{\"method\":\"BALANCE\"}",
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isEqualTo(404);
+        assertThat(Requests.post(stranger.api(), "/v1/orders/" + orderId + "/payments", "{\"method\":\"BALANCE\"}")
+                .status()).isEqualTo(404);
     }
 
     @Test
@@ -178,13 +179,11 @@ class OrderFlowIT {
     }
 
     private Response post(String path, String body) {
-        return customer.api().post(path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return Requests.post(customer.api(), path, body);
     }
 
     private JsonNode awaitState(String path, String state) {
-        return Awaitility.await(path + " " + state).atMost(DECIDED).pollInterval(Duration.ofMillis(100))
-                .until(() -> customer.api().get(path), response -> response.status() == 200
-                        && state.equals(response.body().path("state").asText())).body();
+        return Requests.awaitState(customer.api(), path, state, DECIDED);
     }
 
     /** The state a refund settles in: decided by the payments app, or refused by it. */

@@ -13,6 +13,7 @@ import io.cloudphone.ledger.system.CommittedRecords;
 import io.cloudphone.ledger.system.Identities;
 import io.cloudphone.ledger.system.Identities.Session;
 import io.cloudphone.ledger.system.LocalStack;
+import io.cloudphone.ledger.system.Requests;
 import io.cloudphone.ledger.system.RunningSystem;
 import io.cloudphone.ledger.system.RunningSystem.Apps;
 import io.cloudphone.ledger.system.StackControl;
@@ -22,7 +23,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,7 +295,7 @@ class ProviderPaymentsIT {
     }
 
     private Response post(String path, String body) {
-        return customer.api().post(path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return Requests.post(customer.api(), path, body);
     }
 
     private long available() {
@@ -321,9 +321,7 @@ class ProviderPaymentsIT {
     }
 
     private JsonNode awaitState(String path, String state) {
-        return Awaitility.await(path + " " + state).atMost(DECIDED).pollInterval(Duration.ofMillis(100))
-                .until(() -> customer.api().get(path), response -> response.status() == 200
-                        && state.equals(response.body().path("state").asText())).body();
+        return Requests.awaitState(customer.api(), path, state, DECIDED);
     }
 
     private static int freePort() throws Exception {

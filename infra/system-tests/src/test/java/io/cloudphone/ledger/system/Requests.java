@@ -73,6 +73,16 @@ public final class Requests {
         return "PENDING".equals(status.body().path("status").asText()) ? null : status.body();
     }
 
+    /**
+     * Polls {@code path} (an order, payment, refund or invoice) until it answers 200 with {@code state}, as decided by
+     * the payments app; a 503 while it rebalances is waited out.
+     */
+    public static JsonNode awaitState(ApiClient api, String path, String state, Duration timeout) {
+        return Awaitility.await(path + " " + state).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get(path), response -> response.status() == 200
+                        && state.equals(response.body().path("state").asText())).body();
+    }
+
     public static JsonNode balance(ApiClient api, String accountId) {
         Response balance = api.get("/v1/accounts/" + accountId + "/balance");
         assertThat(balance.status()).as(balance.rawBody()).isEqualTo(200);

@@ -1,8 +1,10 @@
 package io.cloudphone.ledger.streams.payments;
 
+import static io.cloudphone.ledger.streams.runtime.topology.TopologyParts.untyped;
+
 import io.cloudphone.ledger.schemas.Topics;
 import io.cloudphone.ledger.streams.runtime.deadletter.DeadLetterCounter;
-import java.util.Map;
+import io.cloudphone.ledger.streams.runtime.topology.TopologyParts;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -80,15 +82,6 @@ public final class PaymentsTopology {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<String> keys, Serde<V> values) {
-        // No record cache, as in the ledger: each key is read once per input, so a cache only churns.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values)
-                .withCachingDisabled()
-                .withLoggingEnabled(Map.of());
-    }
-
-    /** The processor forwards several value types; each sink only ever receives its own. */
-    @SuppressWarnings("unchecked")
-    private static <V> Serializer<Object> untyped(Serializer<V> serializer) {
-        return (Serializer<Object>) serializer;
+        return TopologyParts.store(Stores.persistentKeyValueStore(name), keys, values);
     }
 }

@@ -88,16 +88,17 @@ public class PaymentsQueryService {
         ReadOnlyKeyValueStore<String, String> timers = stores.localStore(PaymentsStores.TIMERS);
         ReadOnlyKeyValueStore<String, PaymentCase> cases = stores.localStore(PaymentsStores.CASES);
         List<StuckItem> stuck = new ArrayList<>();
+        // An order waits on several deadlines at once (its own, its payment's, a refund's): read its case once.
+        java.util.Map<String, Optional<PaymentCase>> read = new java.util.HashMap<>();
         int scanned = 0;
         try (KeyValueIterator<String, String> all = timers.all()) {
             while (all.hasNext() && scanned++ < STUCK_SCAN_MAX) {
                 KeyValue<String, String> timer = all.next();
                 PaymentsStores.TimerKey key = PaymentsStores.TimerKey.parse(timer.key);
-                PaymentCase found = cases.get(key.orderId());
-                if (found != null) {
-                    stuckItem(found, key, now).filter(item -> item.ageSeconds() >= olderThan.toSeconds())
-                            .ifPresent(stuck::add);
-                }
+                read.computeIfAbsent(key.orderId(), orderId -> Optional.ofNullable(cases.get(orderId)))
+                        .flatMap(found -> stuckItem(found, key, now))
+                        .filter(item -> item.ageSeconds() >= olderThan.toSeconds())
+                        .ifPresent(stuck::add);
             }
         }
         return stuck.stream().sorted(Comparator.comparing(StuckItem::since)).limit(limit).toList();
